@@ -1,0 +1,53 @@
+#include "codegen/Codegen.h"
+
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "codegen/CheckProgram.h"
+#include "codegen/Descriptor.h"
+#include "codegen/EntryPoints.h"
+#include "codegen/Target.h"
+
+namespace pathway::codegen {
+
+bool generate(const ir::Program& program, const CodegenOptions& options,
+              CodegenResult& result, std::string& error) {
+  if (options.optLevel < 0 || options.optLevel > 3) {
+    error = "optimization level must be 0..3, got " + std::to_string(options.optLevel);
+    return false;
+  }
+  if (!checkProgram(program, error)) {
+    error = "internal error: malformed IR: " + error;
+    return false;
+  }
+  std::unique_ptr<llvm::TargetMachine> machine = createHostMachine(options.optLevel, error);
+  if (!machine) return false;
+
+  llvm::LLVMContext context;
+  llvm::Module module(program.meta.name.empty() ? "pathway" : program.meta.name, context);
+  module.setTargetTriple(machine->getTargetTriple().str());
+  module.setDataLayout(machine->createDataLayout());
+
+  llvm::Function* evaluate = emitEvaluate(program, module);
+  llvm::Function* batch = emitEvaluateBatch(program, module, evaluate);
+  if (!emitDescriptor(program, module, evaluate, batch, error)) return false;
+
+  std::string problems;
+  llvm::raw_string_ostream problemStream(problems);
+  if (llvm::verifyModule(module, &problemStream)) {
+    error = "internal error: generated LLVM module does not verify:\n" + problemStream.str();
+    return false;
+  }
+
+  optimize(module, *machine, options.optLevel);
+  if (options.emitLlvmText) {
+    result.llvmText.clear();
+    llvm::raw_string_ostream text(result.llvmText);
+    module.print(text, nullptr);
+  }
+  return emitObject(module, *machine, result.object, error);
+}
+
+}  // namespace pathway::codegen

@@ -1,0 +1,73 @@
+#include "codegen/Descriptor.h"
+
+#include <cstddef>
+
+#include <fmt/format.h>
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/DerivedTypes.h>
+#include <llvm/IR/GlobalVariable.h>
+
+#include "ir/Metadata.h"
+#include "pathway/abi.h"
+
+namespace pathway::codegen {
+namespace {
+
+// A private constant byte array; NUL-terminated when `nulTerminated`.
+llvm::GlobalVariable* bytes(llvm::Module& module, const std::string& text, const char* name,
+                            bool nulTerminated) {
+  llvm::Constant* init =
+      llvm::ConstantDataArray::getString(module.getContext(), text, nulTerminated);
+  auto* global = new llvm::GlobalVariable(module, init->getType(), /*isConstant=*/true,
+                                          llvm::GlobalValue::PrivateLinkage, init, name);
+  global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+  global->setAlignment(llvm::Align(1));
+  return global;
+}
+
+}  // namespace
+
+bool emitDescriptor(const ir::Program& program, llvm::Module& module,
+                    llvm::Function* evaluate, llvm::Function* evaluateBatch,
+                    std::string& error) {
+  llvm::LLVMContext& context = module.getContext();
+  llvm::Type* i32 = llvm::Type::getInt32Ty(context);
+  llvm::Type* i64 = llvm::Type::getInt64Ty(context);
+  llvm::Type* ptr = llvm::PointerType::get(context, 0);
+  // Field for field the C struct pw_descriptor.
+  auto* type = llvm::StructType::create(
+      context, {i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, ptr, ptr, ptr, i64, ptr, ptr},
+      "pw_descriptor");
+  const llvm::DataLayout& layout = module.getDataLayout();
+  const uint64_t size = layout.getTypeAllocSize(type);
+  const llvm::StructLayout* fields = layout.getStructLayout(type);
+  if (size != sizeof(pw_descriptor) ||
+      fields->getElementOffset(10) != offsetof(pw_descriptor, content_hash) ||
+      fields->getElementOffset(16) != offsetof(pw_descriptor, evaluate_batch)) {
+    error = fmt::format("internal error: the target's descriptor layout ({} bytes) does not "
+                        "match pw_descriptor ({} bytes)",
+                        size, sizeof(pw_descriptor));
+    return false;
+  }
+
+  const std::string metadata = ir::metadataJson(program);
+  auto u32 = [&](uint64_t value) { return llvm::ConstantInt::get(i32, value); };
+  llvm::Constant* init = llvm::ConstantStruct::get(
+      type, {u32(PW_DESCRIPTOR_MAGIC), u32(PW_ABI_VERSION), u32(size),
+             u32(program.inputs.size()), u32(program.recommendations.size()),
+             u32(program.findings.size()), u32(program.definitions.size()),
+             u32(program.slotCount()), u32(program.maskWords()), u32(0),
+             llvm::ConstantInt::get(i64, ir::contentHash(program)),
+             bytes(module, program.meta.name, "pathway.name", true),
+             bytes(module, program.meta.version, "pathway.version", true),
+             bytes(module, metadata, "pathway.metadata", false),
+             llvm::ConstantInt::get(i64, metadata.size()), evaluate, evaluateBatch});
+  auto* descriptor = new llvm::GlobalVariable(module, type, /*isConstant=*/true,
+                                              llvm::GlobalValue::ExternalLinkage, init,
+                                              PW_DESCRIPTOR_SYMBOL);
+  descriptor->setVisibility(llvm::GlobalValue::DefaultVisibility);
+  descriptor->setAlignment(llvm::Align(alignof(pw_descriptor)));
+  return true;
+}
+
+}  // namespace pathway::codegen

@@ -1,0 +1,24 @@
+// The exported descriptor global (pw_descriptor in pathway/abi.h): the one
+// symbol a compiled library exports.
+#ifndef PATHWAY_CODEGEN_DESCRIPTOR_H
+#define PATHWAY_CODEGEN_DESCRIPTOR_H
+
+#include <string>
+
+#include <llvm/IR/Function.h>
+#include <llvm/IR/Module.h>
+
+#include "ir/IR.h"
+
+namespace pathway::codegen {
+
+// Emits PW_DESCRIPTOR_SYMBOL into `module`, whose data layout must be set.
+// Returns false with `error` set if the layout of the generated struct does
+// not match the runtime's pw_descriptor (a compiler bug).
+bool emitDescriptor(const ir::Program& program, llvm::Module& module,
+                    llvm::Function* evaluate, llvm::Function* evaluateBatch,
+                    std::string& error);
+
+}  // namespace pathway::codegen
+
+#endif  // PATHWAY_CODEGEN_DESCRIPTOR_H

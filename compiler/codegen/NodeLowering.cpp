@@ -1,0 +1,210 @@
+#include "codegen/NodeLowering.h"
+
+namespace pathway::codegen {
+
+using ir::Node;
+using ir::Op;
+
+NodeLowering::NodeLowering(const ir::Program& program, llvm::IRBuilder<>& builder,
+                           llvm::Value* values, llvm::Value* known)
+    : program_(program), b_(builder), values_(values), known_(known) {}
+
+void NodeLowering::lowerAll() {
+  planes_.clear();
+  planes_.reserve(program_.nodes.size());
+  for (const Node& node : program_.nodes) planes_.push_back(lower(node));
+}
+
+Plane NodeLowering::lower(const Node& node) {
+  switch (node.op) {
+    case Op::Input: return input(node);
+    case Op::Const: return constant(node);
+    case Op::Not: return logicNot(node);
+    case Op::And: return logicAnd(node);
+    case Op::Or: return logicOr(node);
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge:
+    case Op::Eq:
+    case Op::Ne: return compare(node);
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::Div: return arith(node);
+    case Op::Neg: return negate(node);
+    case Op::InSet: return inSet(node);
+    case Op::IsKnown: return isKnown(node);
+  }
+  return constant(node);
+}
+
+const Plane& NodeLowering::operand(const Node& node, size_t index) const {
+  return planes_[node.args[index]];
+}
+
+llvm::Value* NodeLowering::canonical(llvm::Value* known, llvm::Value* value) {
+  return b_.CreateSelect(known, value, llvm::Constant::getNullValue(value->getType()));
+}
+
+std::vector<llvm::Value*> NodeLowering::zeroMask() {
+  return std::vector<llvm::Value*>(program_.maskWords(), b_.getInt64(0));
+}
+
+std::vector<llvm::Value*> NodeLowering::unionMask(llvm::Value* known, const Node& node) {
+  std::vector<llvm::Value*> mask = zeroMask();
+  for (size_t word = 0; word < mask.size(); ++word) {
+    llvm::Value* any = b_.getInt64(0);
+    for (size_t i = 0; i < node.args.size(); ++i) {
+      any = b_.CreateOr(any, operand(node, i).mask[word]);
+    }
+    mask[word] = b_.CreateSelect(known, b_.getInt64(0), any);
+  }
+  return mask;
+}
+
+Plane NodeLowering::input(const Node& node) {
+  llvm::Value* index = b_.getInt64(node.input);
+  llvm::Value* rawKnown = b_.CreateLoad(
+      b_.getInt8Ty(), b_.CreateInBoundsGEP(b_.getInt8Ty(), known_, index), "known");
+  llvm::Value* raw = b_.CreateLoad(
+      b_.getDoubleTy(), b_.CreateInBoundsGEP(b_.getDoubleTy(), values_, index), "value");
+  Plane plane;
+  plane.known = b_.CreateICmpNE(rawKnown, b_.getInt8(0));
+  if (node.type == ir::Type::Bool) {
+    plane.value = b_.CreateAnd(plane.known,
+                               b_.CreateFCmpUNE(raw, llvm::ConstantFP::get(raw->getType(), 0.0)));
+  } else {
+    plane.value = canonical(plane.known, raw);
+  }
+  plane.mask = zeroMask();
+  const uint64_t bit = uint64_t{1} << (node.input % 64);
+  plane.mask[node.input / 64] =
+      b_.CreateSelect(plane.known, b_.getInt64(0), b_.getInt64(bit));
+  return plane;
+}
+
+Plane NodeLowering::constant(const Node& node) {
+  Plane plane;
+  plane.known = b_.getInt1(node.known);
+  if (node.type == ir::Type::Bool) {
+    plane.value = b_.getInt1(node.known && node.value != 0);
+  } else {
+    plane.value = llvm::ConstantFP::get(b_.getDoubleTy(), node.known ? node.value : 0.0);
+  }
+  plane.mask = zeroMask();
+  return plane;
+}
+
+Plane NodeLowering::logicNot(const Node& node) {
+  const Plane& a = operand(node, 0);
+  Plane plane;
+  plane.known = a.known;
+  plane.value = b_.CreateAnd(a.known, b_.CreateNot(a.value));
+  plane.mask = a.mask;  // known exactly when the operand is
+  return plane;
+}
+
+// Values are canonical (false when unknown), so `a and b` is true exactly
+// when both values are true, and known when either is a known false.
+Plane NodeLowering::logicAnd(const Node& node) {
+  const Plane& a = operand(node, 0);
+  const Plane& c = operand(node, 1);
+  Plane plane;
+  llvm::Value* aFalse = b_.CreateAnd(a.known, b_.CreateNot(a.value));
+  llvm::Value* cFalse = b_.CreateAnd(c.known, b_.CreateNot(c.value));
+  plane.known = b_.CreateOr(b_.CreateOr(aFalse, cFalse), b_.CreateAnd(a.known, c.known));
+  plane.value = b_.CreateAnd(a.value, c.value);
+  plane.mask = unionMask(plane.known, node);
+  return plane;
+}
+
+Plane NodeLowering::logicOr(const Node& node) {
+  const Plane& a = operand(node, 0);
+  const Plane& c = operand(node, 1);
+  Plane plane;
+  plane.known = b_.CreateOr(b_.CreateOr(a.value, c.value), b_.CreateAnd(a.known, c.known));
+  plane.value = b_.CreateOr(a.value, c.value);
+  plane.mask = unionMask(plane.known, node);
+  return plane;
+}
+
+Plane NodeLowering::compare(const Node& node) {
+  const Plane& a = operand(node, 0);
+  const Plane& c = operand(node, 1);
+  llvm::CmpInst::Predicate predicate = llvm::CmpInst::FCMP_OEQ;
+  switch (node.op) {
+    case Op::Lt: predicate = llvm::CmpInst::FCMP_OLT; break;
+    case Op::Le: predicate = llvm::CmpInst::FCMP_OLE; break;
+    case Op::Gt: predicate = llvm::CmpInst::FCMP_OGT; break;
+    case Op::Ge: predicate = llvm::CmpInst::FCMP_OGE; break;
+    case Op::Eq: predicate = llvm::CmpInst::FCMP_OEQ; break;
+    case Op::Ne: predicate = llvm::CmpInst::FCMP_UNE; break;
+    default: break;
+  }
+  Plane plane;
+  plane.known = b_.CreateAnd(a.known, c.known);
+  plane.value = b_.CreateAnd(plane.known, b_.CreateFCmp(predicate, a.value, c.value));
+  plane.mask = unionMask(plane.known, node);
+  return plane;
+}
+
+Plane NodeLowering::arith(const Node& node) {
+  const Plane& a = operand(node, 0);
+  const Plane& c = operand(node, 1);
+  Plane plane;
+  plane.known = b_.CreateAnd(a.known, c.known);
+  llvm::Value* raw = nullptr;
+  switch (node.op) {
+    case Op::Add: raw = b_.CreateFAdd(a.value, c.value); break;
+    case Op::Sub: raw = b_.CreateFSub(a.value, c.value); break;
+    case Op::Mul: raw = b_.CreateFMul(a.value, c.value); break;
+    default: {
+      // Division by zero is unknown, never a trap; the quotient is computed
+      // on a safe divisor so no infinity or NaN reaches the value plane.
+      llvm::Value* zero = llvm::ConstantFP::get(b_.getDoubleTy(), 0.0);
+      llvm::Value* nonZero = b_.CreateFCmpUNE(c.value, zero);
+      plane.known = b_.CreateAnd(plane.known, nonZero);
+      llvm::Value* divisor =
+          b_.CreateSelect(nonZero, c.value, llvm::ConstantFP::get(b_.getDoubleTy(), 1.0));
+      raw = b_.CreateFDiv(a.value, divisor);
+      break;
+    }
+  }
+  plane.value = canonical(plane.known, raw);
+  plane.mask = unionMask(plane.known, node);
+  return plane;
+}
+
+Plane NodeLowering::negate(const Node& node) {
+  const Plane& a = operand(node, 0);
+  Plane plane;
+  plane.known = a.known;
+  plane.value = canonical(a.known, b_.CreateFNeg(a.value));
+  plane.mask = a.mask;
+  return plane;
+}
+
+Plane NodeLowering::inSet(const Node& node) {
+  const Plane& a = operand(node, 0);
+  llvm::Value* member = b_.getInt1(false);
+  for (uint32_t label : node.labels) {
+    member = b_.CreateOr(
+        member, b_.CreateFCmpOEQ(a.value, llvm::ConstantFP::get(b_.getDoubleTy(), label)));
+  }
+  Plane plane;
+  plane.known = a.known;
+  plane.value = b_.CreateAnd(a.known, member);
+  plane.mask = a.mask;
+  return plane;
+}
+
+Plane NodeLowering::isKnown(const Node& node) {
+  Plane plane;
+  plane.known = b_.getInt1(true);
+  plane.value = operand(node, 0).known;
+  plane.mask = zeroMask();
+  return plane;
+}
+
+}  // namespace pathway::codegen

@@ -1,0 +1,90 @@
+// Collects diagnostics for one source file. Libraries report here and never
+// print, exit or throw; the driver renders what was collected.
+#ifndef PATHWAY_DIAG_DIAGNOSTICENGINE_H
+#define PATHWAY_DIAG_DIAGNOSTICENGINE_H
+
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "diag/Diagnostic.h"
+
+namespace pathway::diag {
+
+class DiagnosticEngine;
+
+// Adds notes to the diagnostic just reported.
+class DiagnosticBuilder {
+ public:
+  DiagnosticBuilder(DiagnosticEngine* engine, size_t index) : engine_(engine), index_(index) {}
+
+  template <class... Args>
+  DiagnosticBuilder& note(Kind kind, Range range, const Args&... args);
+  template <class... Args>
+  DiagnosticBuilder& noteNoRange(Kind kind, const Args&... args);
+
+ private:
+  DiagnosticEngine* engine_;
+  size_t index_;
+};
+
+class DiagnosticEngine {
+ public:
+  explicit DiagnosticEngine(const SourceFile* file, size_t errorLimit = 50)
+      : file_(file), errorLimit_(errorLimit) {}
+
+  template <class... Args>
+  DiagnosticBuilder report(Kind kind, Range range, const Args&... args) {
+    return add(kind, range, /*hasRange=*/true, format(kind, args...));
+  }
+  // A diagnostic about the file as a whole (cannot be opened, too large).
+  template <class... Args>
+  DiagnosticBuilder reportFile(Kind kind, const Args&... args) {
+    return add(kind, {}, /*hasRange=*/false, format(kind, args...));
+  }
+
+  // Warnings become errors (--Werror).
+  void setWarningsAsErrors(bool on) { warningsAsErrors_ = on; }
+
+  size_t errorCount() const;
+  size_t warningCount() const;
+  bool hasErrors() const { return errorCount() > 0; }
+  const SourceFile* file() const { return file_; }
+
+  // Sorted by position, capped at the error limit (with a final
+  // too-many-errors diagnostic when the cap was hit).
+  std::vector<Diagnostic> finish() const;
+
+  template <class... Args>
+  static std::string format(Kind kind, const Args&... args) {
+    return fmt::format(fmt::runtime(info(kind).format), args...);
+  }
+
+ private:
+  friend class DiagnosticBuilder;
+  DiagnosticBuilder add(Kind kind, Range range, bool hasRange, std::string message);
+
+  const SourceFile* file_;
+  size_t errorLimit_;
+  bool warningsAsErrors_ = false;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+template <class... Args>
+DiagnosticBuilder& DiagnosticBuilder::note(Kind kind, Range range, const Args&... args) {
+  engine_->diagnostics_[index_].notes.push_back(
+      Note{kind, range, true, DiagnosticEngine::format(kind, args...)});
+  return *this;
+}
+
+template <class... Args>
+DiagnosticBuilder& DiagnosticBuilder::noteNoRange(Kind kind, const Args&... args) {
+  engine_->diagnostics_[index_].notes.push_back(
+      Note{kind, {}, false, DiagnosticEngine::format(kind, args...)});
+  return *this;
+}
+
+}  // namespace pathway::diag
+
+#endif  // PATHWAY_DIAG_DIAGNOSTICENGINE_H

@@ -1,0 +1,47 @@
+// build: .pw -> native shared library (plus optional header, LLVM IR, object).
+#include <cstdio>
+
+#include "codegen/Codegen.h"
+#include "driver/Commands.h"
+#include "driver/Files.h"
+#include "driver/Report.h"
+#include "emit/CHeader.h"
+#include "link/Link.h"
+
+namespace pathway::driver {
+
+int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
+  if (options.optLevel < 0 || options.optLevel > 3) {
+    std::fprintf(stderr, "pathwayc: error: optimisation level must be 0 to 3, not %d\n", options.optLevel);
+    return kExitUsage;
+  }
+  std::unique_ptr<Compilation> c = frontend(options.input, diag, Stage::Lower);
+  if (!c) return kExitError;
+
+  codegen::CodegenOptions cg;
+  cg.optLevel = options.optLevel;
+  cg.emitLlvmText = !options.emitLlvm.empty();
+  codegen::CodegenResult generated;
+  std::string error;
+  if (!codegen::generate(*c->program, cg, generated, error)) {
+    std::fprintf(stderr, "pathwayc: error: code generation failed: %s\n", error.c_str());
+    return kExitError;
+  }
+  auto write = [&](const std::string& path, std::string_view data) {
+    if (path.empty() || writeFileAtomically(path, data, error)) return true;
+    std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
+    return false;
+  };
+  if (!write(options.emitLlvm, generated.llvmText) ||
+      !write(options.emitObj, std::string_view(generated.object.data(), generated.object.size())) ||
+      !write(options.emitHeader, emit::cHeader(*c->program))) {
+    return kExitError;
+  }
+  if (!link::linkSharedLibrary(generated.object, options.output, error)) {
+    std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+}  // namespace pathway::driver

@@ -1,0 +1,43 @@
+// The pathwayc subcommands. Each returns the process exit code:
+// 0 success, 1 errors in the input, 2 usage errors.
+#ifndef PATHWAY_DRIVER_COMMANDS_H
+#define PATHWAY_DRIVER_COMMANDS_H
+
+#include <string>
+#include <vector>
+
+namespace pathway::driver {
+
+enum ExitCode { kExitOk = 0, kExitError = 1, kExitUsage = 2 };
+
+struct DiagnosticOptions {
+  bool warningsAsErrors = false;
+  bool json = false;  // --error-format=json
+  std::string color = "auto";
+};
+
+int checkCommand(const std::vector<std::string>& files, const DiagnosticOptions& diag);
+int dumpAstCommand(const std::string& file, const DiagnosticOptions& diag);
+int dumpIrCommand(const std::string& file, const DiagnosticOptions& diag);
+
+struct BuildOptions {
+  std::string input;
+  std::string output;
+  int optLevel = 2;
+  std::string emitHeader, emitLlvm, emitObj;
+};
+int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag);
+
+struct RunOptions {
+  std::string target;  // LIB.so or FILE.pw
+  std::string input;   // file or "-"
+  bool ndjson = false;
+  bool pretty = false;
+};
+int runCommand(const RunOptions& options, const DiagnosticOptions& diag);
+
+int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
+
+}  // namespace pathway::driver
+
+#endif  // PATHWAY_DRIVER_COMMANDS_H

@@ -1,0 +1,96 @@
+// pathwayc: the Pathway compiler's command line.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "driver/Commands.h"
+
+#ifndef PATHWAY_VERSION
+#define PATHWAY_VERSION "unknown"
+#endif
+
+namespace {
+
+using namespace pathway::driver;
+
+void addDiagnosticOptions(CLI::App* cmd, DiagnosticOptions& diag) {
+  cmd->add_flag("--Werror", diag.warningsAsErrors, "Treat warnings as errors");
+  cmd->add_option_function<std::string>(
+         "--error-format", [&diag](const std::string& v) { diag.json = v == "json"; },
+         "Diagnostics as 'text' (default) or 'json'")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--color", diag.color, "Colour diagnostics: auto (when stderr is a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"pathwayc: compiles clinical pathways (.pw) into native libraries", "pathwayc"};
+  app.set_version_flag("--version", std::string("pathwayc ") + PATHWAY_VERSION);
+  app.require_subcommand(1);
+  DiagnosticOptions diag;
+
+  std::vector<std::string> checkFiles;
+  CLI::App* check = app.add_subcommand("check", "Check pathway files and report every problem");
+  check->add_option("files", checkFiles, "Pathway files")->required();
+  addDiagnosticOptions(check, diag);
+
+  std::string dumpFile;
+  CLI::App* dumpAst = app.add_subcommand("dump-ast", "Print the syntax tree of a pathway");
+  dumpAst->add_option("file", dumpFile, "Pathway file")->required();
+  addDiagnosticOptions(dumpAst, diag);
+  CLI::App* dumpIr = app.add_subcommand("dump-ir", "Print the Pathway IR of a checked pathway");
+  dumpIr->add_option("file", dumpFile, "Pathway file")->required();
+  addDiagnosticOptions(dumpIr, diag);
+
+  BuildOptions build;
+  CLI::App* buildCmd = app.add_subcommand("build", "Compile a pathway into a native shared library");
+  buildCmd->add_option("file", build.input, "Pathway file")->required();
+  buildCmd->add_option("-o,--output", build.output, "Output library (lib<name>.so)")->required();
+  buildCmd->add_option("-O", build.optLevel, "Optimisation level 0-3 (default 2)")->check(CLI::Range(0, 3));
+  buildCmd->add_option("--emit-header", build.emitHeader, "Also write a C header with the pathway's indices");
+  buildCmd->add_option("--emit-llvm", build.emitLlvm, "Also write the optimised LLVM IR");
+  buildCmd->add_option("--emit-obj", build.emitObj, "Also write the object file");
+  addDiagnosticOptions(buildCmd, diag);
+
+  RunOptions runOptions;
+  CLI::App* runCmd = app.add_subcommand("run", "Evaluate a pathway (library or .pw) on patient JSON");
+  runCmd->add_option("target", runOptions.target, "Compiled library or pathway file")->required();
+  runCmd->add_option("-i,--input", runOptions.input, "Patient JSON file, or - for stdin")->required();
+  runCmd->add_flag("--ndjson", runOptions.ndjson, "One patient per line in, one result per line out");
+  runCmd->add_flag("--pretty", runOptions.pretty, "Indent the result JSON");
+  addDiagnosticOptions(runCmd, diag);
+
+  std::string describeTarget;
+  bool describeJson = false;
+  CLI::App* describe = app.add_subcommand("describe", "Print a pathway's descriptor: metadata, inputs, outputs");
+  describe->add_option("target", describeTarget, "Compiled library or pathway file")->required();
+  describe->add_flag("--json", describeJson, "Print JSON");
+  addDiagnosticOptions(describe, diag);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (*check) return checkCommand(checkFiles, diag);
+  if (*dumpAst) return dumpAstCommand(dumpFile, diag);
+  if (*dumpIr) return dumpIrCommand(dumpFile, diag);
+  if (*buildCmd) return buildCommand(build, diag);
+  if (*runCmd) return runCommand(runOptions, diag);
+  if (*describe) return describeCommand(describeTarget, describeJson, diag);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    // A broken invariant, not a user error: say so plainly.
+    std::fprintf(stderr, "pathwayc: internal error: %s\n", e.what());
+    return 70;
+  }
+}

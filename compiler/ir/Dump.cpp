@@ -1,0 +1,88 @@
+#include "ir/Dump.h"
+
+#include <fmt/format.h>
+
+namespace pathway::ir {
+namespace {
+
+std::string typeName(Type type) { return type == Type::Bool ? "bool" : "number"; }
+
+std::string citations(const std::vector<Citation>& cites) {
+  std::string out;
+  for (const Citation& c : cites) out += (out.empty() ? "" : ", ") + c.source + ":" + c.paragraph;
+  return "[" + out + "]";
+}
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string dump(const Program& p) {
+  std::string out;
+  out += fmt::format("pathway {} version {} title {}\n", p.meta.name, quoted(p.meta.version), quoted(p.meta.title));
+  for (const Source& s : p.meta.sources) {
+    std::string paragraphs;
+    for (const std::string& id : s.paragraphs) paragraphs += (paragraphs.empty() ? "" : ", ") + id;
+    out += fmt::format("source {} {} [{}]\n", s.name, quoted(s.title), paragraphs);
+  }
+  for (size_t i = 0; i < p.inputs.size(); ++i) {
+    const Input& in = p.inputs[i];
+    out += fmt::format("input #{} {}: {}", i, in.name, inputKindName(in.kind));
+    if (in.kind == InputKind::Quantity) out += " " + in.unit;
+    if (in.kind == InputKind::Enum) {
+      std::string labels;
+      for (const std::string& l : in.labels) labels += (labels.empty() ? "" : ", ") + l;
+      out += fmt::format(" {} {{{}}}", in.enumName, labels);
+    }
+    if (in.min || in.max) {
+      out += fmt::format(" in {}..{}", in.min ? fmt::format("{}", *in.min) : "",
+                         in.max ? fmt::format("{}", *in.max) : "");
+    }
+    out += "\n";
+  }
+  for (size_t id = 0; id < p.nodes.size(); ++id) {
+    const Node& n = p.nodes[id];
+    std::string operands;
+    switch (n.op) {
+      case Op::Input: operands = fmt::format("#{}", n.input); break;
+      case Op::Const:
+        operands = !n.known ? "unknown" : n.type == Type::Bool ? (n.value != 0 ? "true" : "false") : fmt::format("{}", n.value);
+        break;
+      default:
+        for (NodeId a : n.args) operands += (operands.empty() ? "%" : ", %") + std::to_string(a);
+        break;
+    }
+    if (n.op == Op::InSet) {
+      std::string labels;
+      for (uint32_t l : n.labels) labels += (labels.empty() ? "" : ", ") + std::to_string(l);
+      operands += " {" + labels + "}";
+    }
+    out += fmt::format("%{} = {} {} : {}\n", id, opName(n.op), operands, typeName(n.type));
+  }
+  for (const Definition& d : p.definitions) {
+    out += fmt::format("define {} = %{} : {}\n", d.name, d.node, typeName(d.type));
+  }
+  for (const Finding& f : p.findings) {
+    out += fmt::format("finding {} = %{} {} {}\n", f.name, f.node, quoted(f.label), citations(f.citations));
+  }
+  for (const Recommendation& r : p.recommendations) {
+    std::string supersedes;
+    for (uint32_t s : r.supersedes) supersedes += (supersedes.empty() ? "" : ", ") + p.recommendations[s].name;
+    out += fmt::format("recommendation {} = %{} status %{} {} {} {} {} supersedes [{}]\n", r.name, r.condition,
+                       r.status, r.category, r.urgency, quoted(r.label), citations(r.citations), supersedes);
+  }
+  return out;
+}
+
+}  // namespace pathway::ir

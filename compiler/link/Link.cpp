@@ -1,0 +1,146 @@
+#include "link/Link.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <lld/Common/CommonLinkerContext.h>
+#include <lld/Common/Driver.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace pathway::link {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::mutex& lldMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+// A file created from a mkstemp pattern and removed again unless released.
+class TempFile {
+ public:
+  TempFile() = default;
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+
+  // Creates `<prefix>XXXXXX<suffix>`; returns false with errno set.
+  bool create(const std::string& prefix, const std::string& suffix) {
+    std::string pattern = prefix + "XXXXXX" + suffix;
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    const int fd = ::mkstemps(buffer.data(), static_cast<int>(suffix.size()));
+    if (fd < 0) return false;
+    fd_ = fd;
+    path_ = buffer.data();
+    return true;
+  }
+
+  // Writes all of `bytes` and closes the file; returns false with errno set.
+  bool writeAndClose(std::span<const char> bytes) {
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      done += static_cast<size_t>(n);
+    }
+    return closeFile();
+  }
+
+  bool closeFile() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd < 0 || ::close(fd) == 0;
+  }
+
+  void release() { path_.clear(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+};
+
+std::string errnoText() { return std::strerror(errno); }
+
+bool runLld(const std::string& objectPath, const std::string& outputPath,
+            const std::string& soname, std::string& error) {
+  std::vector<const char*> args = {"ld.lld",   "-shared",       "--build-id", "-soname",
+                                   soname.c_str(), "-z", "relro", "-z", "now",
+                                   "--hash-style=gnu", "-o", outputPath.c_str(),
+                                   objectPath.c_str()};
+  std::string messages;
+  llvm::raw_string_ostream out(messages);
+  llvm::raw_string_ostream err(messages);
+  bool ok = false;
+  {
+    std::lock_guard<std::mutex> lock(lldMutex());
+    ok = lld::elf::link(args, out, err, /*exitEarly=*/false, /*disableOutput=*/false);
+    lld::CommonLinkerContext::destroy();
+  }
+  if (!ok) {
+    out.flush();
+    err.flush();
+    error = "linking '" + outputPath + "' failed: " + messages;
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool linkSharedLibrary(std::span<const char> object, const std::string& outputPath,
+                       std::string& error) {
+  const fs::path output(outputPath);
+  if (output.filename().empty()) {
+    error = "cannot write '" + outputPath + "': not a file name";
+    return false;
+  }
+  const fs::path directory = output.has_parent_path() ? output.parent_path() : fs::path(".");
+
+  TempFile objectFile;
+  std::error_code ec;
+  const fs::path tempDirectory = fs::temp_directory_path(ec);
+  if (ec || !objectFile.create((tempDirectory / "pathway-").string(), ".o")) {
+    error = "cannot create a temporary object file: " + (ec ? ec.message() : errnoText());
+    return false;
+  }
+  if (!objectFile.writeAndClose(object)) {
+    error = "cannot write '" + objectFile.path() + "': " + errnoText();
+    return false;
+  }
+
+  // The library is linked under a temporary name beside its final place, so
+  // the rename is atomic and a failure leaves nothing half-written.
+  TempFile library;
+  if (!library.create((directory / ("." + output.filename().string() + ".")).string(),
+                      ".tmp")) {
+    error = "cannot write '" + outputPath + "': " + errnoText();
+    return false;
+  }
+  library.closeFile();
+  if (!runLld(objectFile.path(), library.path(), output.filename().string(), error)) return false;
+  // mkstemp created the file 0600; a library gets the usual 0755.
+  ::chmod(library.path().c_str(), 0755);
+  if (std::rename(library.path().c_str(), outputPath.c_str()) != 0) {
+    error = "cannot write '" + outputPath + "': " + errnoText();
+    return false;
+  }
+  library.release();
+  return true;
+}
+
+}  // namespace pathway::link

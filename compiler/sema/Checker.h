@@ -1,0 +1,81 @@
+// The state shared by sema's passes. Internal to compiler/sema.
+#ifndef PATHWAY_SEMA_CHECKER_H
+#define PATHWAY_SEMA_CHECKER_H
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "diag/DiagnosticEngine.h"
+#include "sema/Analysis.h"
+
+namespace pathway::sema {
+
+class Checker {
+ public:
+  Checker(const ast::File& file, diag::DiagnosticEngine& diags, Analysis& analysis)
+      : file_(file), diags_(diags), analysis_(analysis) {}
+
+  void run();
+
+ private:
+  // Declarations.cpp
+  void checkHeader();
+  void declareNames();
+  void checkEnum(const ast::EnumDecl& decl);
+  void checkInput(const ast::InputDecl& decl);
+  std::optional<double> rangeBound(const ast::InputDecl& decl, const Type& type, const ast::NumberExpr& bound,
+                                   bool negative);
+  void checkBlock(const ast::BlockDecl& decl);
+  void checkCitation(const ast::ParagraphRef& ref, BlockInfo& info);
+  void suggest(diag::DiagnosticBuilder& builder, const std::string& word, const std::vector<std::string>& candidates);
+
+  // Expressions.cpp
+  // The type of a const/define/finding, checking it first if needed
+  // (depth-first, so cycles are found where they close).
+  Type declType(const ast::Decl& decl, diag::Range useRange);
+  void checkValueDecl(const ast::Decl& decl);
+  const ExprInfo& expr(const ast::Expr& e);
+  ExprInfo name(const ast::NameExpr& e);
+  ExprInfo known(const ast::KnownExpr& e);
+  ExprInfo unary(const ast::UnaryExpr& e);
+  ExprInfo binary(const ast::BinaryExpr& e);
+  ExprInfo logical(const ast::BinaryExpr& e);
+  ExprInfo comparison(const ast::BinaryExpr& e);
+  ExprInfo arithmetic(const ast::BinaryExpr& e);
+  ExprInfo in(const ast::InExpr& e);
+  ExprInfo number(const ast::NumberExpr& e);
+  // An unresolved bare name on one side of == / != against an enum value.
+  bool resolveLabel(const ast::Expr& side, const Type& enumType);
+  int labelIndex(const ast::EnumDecl& decl, const std::string& label) const;
+  void checkRange(const ast::BinaryExpr& e, const ast::Expr& inputSide, const ast::Expr& constSide, bool inputOnLeft);
+  bool requireBool(const ast::Expr& operand, const std::string& context);
+  void reportUnknownLabel(const std::string& label, diag::Range range, const ast::EnumDecl& decl);
+
+  // Checks.cpp
+  void checkSupersedes();
+  void checkUnused();
+  void checkConstantConditions();
+  void checkUncited();
+
+  const ast::File& file_;
+  diag::DiagnosticEngine& diags_;
+  Analysis& analysis_;
+
+  std::map<std::string, const ast::Decl*> names_;
+  std::map<std::string, const ast::Source*> sources_;
+  std::set<std::pair<std::string, std::string>> cited_;
+  std::unordered_set<const ast::Decl*> used_;
+
+  enum class State : uint8_t { Visiting, Done };
+  std::unordered_map<const ast::Decl*, State> state_;
+  std::vector<std::pair<const ast::Decl*, diag::Range>> stack_;  // decls being checked, with the use that entered them
+  const ast::Decl* current_ = nullptr;
+  bool inConst_ = false;
+};
+
+}  // namespace pathway::sema
+
+#endif  // PATHWAY_SEMA_CHECKER_H

@@ -1,0 +1,118 @@
+// Whole-pathway checks that need every declaration resolved first:
+// supersedes targets and cycles, unused declarations, constant conditions
+// and uncited source paragraphs.
+#include <functional>
+
+#include "diag/Suggest.h"
+#include "sema/Checker.h"
+
+namespace pathway::sema {
+
+using diag::Kind;
+
+void Checker::checkSupersedes() {
+  std::vector<const ast::RecommendationDecl*> recs;
+  std::vector<std::string> recNames;
+  for (const ast::DeclPtr& d : file_.decls) {
+    if (d->kind() == ast::DeclKind::Recommendation) {
+      recs.push_back(static_cast<const ast::RecommendationDecl*>(d.get()));
+      recNames.push_back(d->name.text);
+    }
+  }
+  // Resolve targets.
+  std::unordered_map<const ast::RecommendationDecl*, std::vector<std::pair<const ast::RecommendationDecl*, diag::Range>>>
+      edges;
+  for (const ast::RecommendationDecl* rec : recs) {
+    const ast::Field* field = rec->field(ast::FieldKind::Supersedes);
+    if (!field) continue;
+    for (const ast::Name& target : field->names) {
+      auto it = names_.find(target.text);
+      if (it == names_.end() || it->second->kind() != ast::DeclKind::Recommendation) {
+        auto builder = diags_.report(Kind::UnknownSupersedes, target.range, target.text);
+        if (it == names_.end()) suggest(builder, target.text, recNames);
+        continue;
+      }
+      const auto* other = static_cast<const ast::RecommendationDecl*>(it->second);
+      if (other == rec) {
+        diags_.report(Kind::SupersedesSelf, target.range, rec->name.text);
+        continue;
+      }
+      edges[rec].emplace_back(other, target.range);
+      analysis_.blocks[rec].supersedes.push_back(other);
+    }
+  }
+  // Find cycles by depth-first search; report each once, where it closes.
+  enum class Mark : uint8_t { Visiting, Done };
+  std::unordered_map<const ast::RecommendationDecl*, Mark> marks;
+  std::vector<std::pair<const ast::RecommendationDecl*, diag::Range>> path;
+  std::function<void(const ast::RecommendationDecl*, diag::Range)> visit =
+      [&](const ast::RecommendationDecl* rec, diag::Range via) {
+        marks[rec] = Mark::Visiting;
+        path.emplace_back(rec, via);
+        for (auto& [next, range] : edges[rec]) {
+          auto m = marks.find(next);
+          if (m == marks.end()) {
+            visit(next, range);
+          } else if (m->second == Mark::Visiting) {
+            size_t start = 0;
+            while (path[start].first != next) ++start;
+            std::string text;
+            for (size_t i = start; i < path.size(); ++i) text += path[i].first->name.text + " -> ";
+            text += next->name.text;
+            auto builder = diags_.report(Kind::SupersedesCycle, range, text);
+            for (size_t i = start + 1; i < path.size(); ++i) {
+              builder.note(Kind::NoteCycleStep, path[i].second, path[i - 1].first->name.text,
+                           path[i].first->name.text);
+            }
+          }
+        }
+        path.pop_back();
+        marks[rec] = Mark::Done;
+      };
+  for (const ast::RecommendationDecl* rec : recs) {
+    if (!marks.count(rec)) visit(rec, rec->name.range);
+  }
+}
+
+void Checker::checkUnused() {
+  for (const ast::DeclPtr& d : file_.decls) {
+    if (used_.count(d.get())) continue;
+    switch (d->kind()) {
+      case ast::DeclKind::Input:
+        diags_.report(Kind::UnusedInput, d->name.range, d->name.text);
+        break;
+      case ast::DeclKind::Const:
+      case ast::DeclKind::Define:
+        diags_.report(Kind::UnusedDefinition, d->name.range, ast::declKindName(d->kind()), d->name.text);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void Checker::checkConstantConditions() {
+  for (const ast::DeclPtr& d : file_.decls) {
+    if (d->kind() != ast::DeclKind::Finding && d->kind() != ast::DeclKind::Recommendation) continue;
+    const ast::Field* when = static_cast<const ast::BlockDecl&>(*d).field(ast::FieldKind::When);
+    if (!when) continue;
+    const ExprInfo& info = expr(*when->when);
+    if (!info.type.isBool() || !info.constant) continue;
+    const char* value = !info.constant->known ? "unknown" : info.constant->value != 0 ? "true" : "false";
+    diags_.report(Kind::ConstantCondition, when->when->range(), ast::declKindName(d->kind()), d->name.text, value);
+  }
+}
+
+void Checker::checkUncited() {
+  if (!file_.header) return;
+  for (const ast::Source& source : file_.header->sources) {
+    if (sources_[source.name.text] != &source) continue;  // a duplicate, already reported
+    for (const ast::ParagraphRef& p : source.paragraphs) {
+      if (!cited_.count({source.name.text, p.id})) {
+        diags_.report(Kind::UncitedParagraph, p.range, p.id, source.name.text);
+      }
+    }
+  }
+}
+
+}  // namespace pathway::sema

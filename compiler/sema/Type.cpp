@@ -1,0 +1,17 @@
+#include "sema/Type.h"
+
+namespace pathway::sema {
+
+std::string describe(const Type& type) {
+  switch (type.kind) {
+    case Type::Kind::Error: return "an invalid value";
+    case Type::Kind::Bool: return "a bool";
+    case Type::Kind::Int: return "an int";
+    case Type::Kind::Number: return "a number";
+    case Type::Kind::Enum: return "a " + type.enumDecl->name.text + " value";
+    case Type::Kind::Quantity: return "a quantity in " + std::string(type.unit->canonical);
+  }
+  return "?";
+}
+
+}  // namespace pathway::sema

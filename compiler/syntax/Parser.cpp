@@ -1,0 +1,174 @@
+#include "syntax/Parser.h"
+
+#include <set>
+
+#include "PathwayLexer.h"
+#include "PathwayParser.h"
+#include "syntax/AstBuilder.h"
+#include "syntax/TokenScan.h"
+
+namespace pathway::syntax {
+
+using gen::PathwayLexer;
+using gen::PathwayParser;
+
+namespace {
+
+// How a token is named in messages: "';'", "'when'", "a name", ...
+std::string describeType(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
+  switch (type) {
+    case antlr4::Token::EOF: return "end of file";
+    case PathwayLexer::IDENT: return "a name";
+    case PathwayLexer::NUMBER: return "a number";
+    case PathwayLexer::STRING: return "a string";
+    default: return vocabulary.getLiteralName(type);
+  }
+}
+
+std::string describeToken(const antlr4::Token* token) {
+  switch (token->getType()) {
+    case antlr4::Token::EOF: return "end of file";
+    case PathwayLexer::IDENT: return "name '" + token->getText() + "'";
+    case PathwayLexer::NUMBER: return "number " + token->getText();
+    case PathwayLexer::STRING: return "a string";
+    default: return "'" + token->getText() + "'";
+  }
+}
+
+// The expected set, in words. Sets that are the start of an expression
+// collapse to "an expression" rather than listing a dozen tokens.
+std::string describeExpected(const antlr4::dfa::Vocabulary& vocabulary,
+                             const antlr4::misc::IntervalSet& expected) {
+  std::vector<size_t> types;
+  for (const antlr4::misc::Interval& interval : expected.getIntervals()) {
+    for (ssize_t t = interval.a; t <= interval.b; ++t) types.push_back(static_cast<size_t>(t));
+  }
+  auto has = [&](const char* literal) {
+    for (size_t t : types) {
+      if (vocabulary.getLiteralName(t) == literal) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> words;
+  bool expression = has("'not'") && has("'('");
+  bool declaration = has("'input'") && has("'recommendation'");
+  bool field = has("'when'") && has("'cite'");
+  if (expression) words.push_back("an expression");
+  if (declaration) words.push_back("a declaration");
+  if (field) words.push_back("a field (label, when, category, urgency, rationale, cite, supersedes)");
+  static const std::set<std::string> kExpressionStart = {
+      "'not'", "'('", "'-'", "'true'", "'false'", "'known'", "'unknown'"};
+  static const std::set<std::string> kDeclarationStart = {
+      "'enum'", "'input'", "'const'", "'define'", "'finding'", "'recommendation'"};
+  static const std::set<std::string> kFieldStart = {
+      "'label'", "'when'", "'category'", "'urgency'", "'rationale'", "'cite'", "'supersedes'"};
+  for (size_t t : types) {
+    std::string literal = vocabulary.getLiteralName(t);
+    if (expression && (kExpressionStart.count(literal) || t == PathwayLexer::IDENT ||
+                       t == PathwayLexer::NUMBER)) {
+      continue;
+    }
+    if (declaration && kDeclarationStart.count(literal)) continue;
+    if (field && kFieldStart.count(literal)) continue;
+    std::string word = describeType(vocabulary, t);
+    if (!word.empty()) words.push_back(word);
+  }
+  if (words.empty()) return "something else";
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+// Rewrites ANTLR's recognition errors into our diagnostics, in words.
+class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
+ public:
+  ErrorStrategy(const OffsetMap& offsets, diag::DiagnosticEngine& diags)
+      : offsets_(offsets), diags_(diags) {}
+
+ protected:
+  void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override {
+    report(e.getOffendingToken(), "unexpected " + describeToken(e.getOffendingToken()) + "; expected " +
+                                      describeExpected(parser->getVocabulary(), e.getExpectedTokens()));
+  }
+  void reportInputMismatch(antlr4::Parser* parser, const antlr4::InputMismatchException& e) override {
+    report(e.getOffendingToken(), "unexpected " + describeToken(e.getOffendingToken()) + "; expected " +
+                                      describeExpected(parser->getVocabulary(), e.getExpectedTokens()));
+  }
+  void reportFailedPredicate(antlr4::Parser*, const antlr4::FailedPredicateException& e) override {
+    report(e.getOffendingToken(), "unexpected " + describeToken(e.getOffendingToken()));
+  }
+  void reportUnwantedToken(antlr4::Parser* parser) override {
+    if (inErrorRecoveryMode(parser)) return;
+    beginErrorCondition(parser);
+    antlr4::Token* token = parser->getCurrentToken();
+    report(token, "unexpected " + describeToken(token) + "; expected " +
+                      describeExpected(parser->getVocabulary(), getExpectedTokens(parser)));
+  }
+  void reportMissingToken(antlr4::Parser* parser) override {
+    if (inErrorRecoveryMode(parser)) return;
+    beginErrorCondition(parser);
+    antlr4::Token* token = parser->getCurrentToken();
+    std::string expected = describeExpected(parser->getVocabulary(), getExpectedTokens(parser));
+    // Point just after the previous token: that is where the fix goes.
+    antlr4::Token* previous = parser->getTokenStream()->LT(-1);
+    if (previous && previous->getType() != antlr4::Token::EOF) {
+      uint32_t at = offsets_.range(previous).end;
+      diags_.report(diag::Kind::SyntaxError, diag::Range{at, at},
+                    "missing " + expected + " before " + describeToken(token));
+      return;
+    }
+    report(token, "missing " + expected + " before " + describeToken(token));
+  }
+
+ private:
+  void report(const antlr4::Token* token, const std::string& message) {
+    diags_.report(diag::Kind::SyntaxError, offsets_.range(token), message);
+  }
+
+  const OffsetMap& offsets_;
+  diag::DiagnosticEngine& diags_;
+};
+
+}  // namespace
+
+ast::File parse(const diag::SourceFile& source, diag::DiagnosticEngine& diags, const Limits& limits) {
+  if (source.text().size() > limits.maxFileBytes) {
+    diags.reportFile(diag::Kind::FileTooLarge, source.text().size(), limits.maxFileBytes);
+    return {};
+  }
+  if (!checkUtf8(source, diags)) return {};
+
+  OffsetMap offsets(source.text());
+  antlr4::ANTLRInputStream input(source.text());
+  PathwayLexer lexer(&input);
+  size_t errorsBefore = diags.errorCount();
+  ScanResult scanned = scan(lexer, offsets, diags, limits);
+  if (scanned.fatal) return {};
+
+  antlr4::ListTokenSource tokenSource(std::move(scanned.tokens));
+  antlr4::CommonTokenStream tokens(&tokenSource);
+  PathwayParser parser(&tokens);
+  parser.removeErrorListeners();
+
+  // SLL prediction is enough for almost every file and much faster; only
+  // when it fails do we pay for full LL with error recovery.
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  PathwayParser::FileContext* tree = nullptr;
+  try {
+    tree = parser.file();
+  } catch (const antlr4::ParseCancellationException&) {
+    tokens.seek(0);
+    parser.reset();
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    parser.setErrorHandler(std::make_shared<ErrorStrategy>(offsets, diags));
+    tree = parser.file();
+  }
+  if (diags.errorCount() != errorsBefore) return {};
+  return buildAst(tree, offsets, diags, limits);
+}
+
+}  // namespace pathway::syntax

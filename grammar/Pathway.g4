@@ -1,0 +1,212 @@
+// Pathway: a declarative language for clinical pathways.
+//
+// The grammar only describes shape. Names, types, units, ranges, categories,
+// urgencies and citation forms are all checked by sema, so that a mistake gets
+// a precise message ("unknown unit 'weekz'; did you mean 'weeks'?") instead of
+// a syntax error. Every declaration and field ends at ';' or '}', which gives
+// the parser's error recovery firm places to resynchronise.
+grammar Pathway;
+
+file
+    : header? declaration* EOF
+    ;
+
+// ---------------------------------------------------------------- header
+
+header
+    : 'pathway' name=IDENT '{' headerItem* '}'
+    ;
+
+headerItem
+    : 'title' STRING ';'                                         # titleItem
+    | 'version' STRING ';'                                       # versionItem
+    | 'author' STRING (',' STRING)* ';'                          # authorItem
+    | 'source' name=IDENT STRING '{' paragraphList? '}'          # sourceItem
+    ;
+
+paragraphList
+    : paragraphId (',' paragraphId)* ','?
+    ;
+
+paragraphId
+    : section=IDENT '.' paragraph=IDENT
+    ;
+
+// ---------------------------------------------------------- declarations
+
+declaration
+    : enumDecl
+    | inputDecl
+    | constDecl
+    | defineDecl
+    | findingDecl
+    | recommendationDecl
+    ;
+
+enumDecl
+    : 'enum' name=IDENT '{' IDENT (',' IDENT)* ','? '}'
+    ;
+
+inputDecl
+    : 'input' name=IDENT ':' typeRef range? description=STRING? ';'
+    ;
+
+typeRef
+    : unit
+    ;
+
+range
+    : 'in' lo=signedLiteral '..' hi=signedLiteral
+    ;
+
+signedLiteral
+    : '-'? literal
+    ;
+
+constDecl
+    : 'const' name=IDENT '=' expr ';'
+    ;
+
+defineDecl
+    : 'define' name=IDENT '=' expr ';'
+    ;
+
+findingDecl
+    : 'finding' name=IDENT '{' field* '}'
+    ;
+
+recommendationDecl
+    : 'recommendation' name=IDENT '{' field* '}'
+    ;
+
+field
+    : 'label' STRING ';'                                         # labelField
+    | 'when' expr ';'                                            # whenField
+    | 'category' IDENT ';'                                       # categoryField
+    | 'urgency' IDENT ';'                                        # urgencyField
+    | 'rationale' STRING ';'                                     # rationaleField
+    | 'cite' citation (',' citation)* ';'                        # citeField
+    | 'supersedes' IDENT (',' IDENT)* ';'                        # supersedesField
+    ;
+
+citation
+    : (source=IDENT ':')? paragraphId
+    ;
+
+// ----------------------------------------------------------- expressions
+
+expr
+    : orExpr
+    ;
+
+orExpr
+    : andExpr ('or' andExpr)*
+    ;
+
+andExpr
+    : notExpr ('and' notExpr)*
+    ;
+
+notExpr
+    : 'not' notExpr                                              # notOp
+    | comparison                                                 # notPass
+    ;
+
+comparison
+    : additive (op=('<' | '<=' | '>' | '>=' | '==' | '!=') additive)?   # compareOp
+    | additive 'in' '{' setItem (',' setItem)* ','? '}'                 # inOp
+    ;
+
+setItem
+    : IDENT
+    ;
+
+additive
+    : multiplicative (('+' | '-') multiplicative)*
+    ;
+
+multiplicative
+    : unary (('*' | '/') unary)*
+    ;
+
+unary
+    : '-' unary                                                  # negOp
+    | primary                                                    # unaryPass
+    ;
+
+primary
+    : literal                                                    # literalPrimary
+    | 'true'                                                     # truePrimary
+    | 'false'                                                    # falsePrimary
+    | fn=('known' | 'unknown') '(' IDENT ')'                     # knownPrimary
+    | IDENT ('.' IDENT)?                                         # namePrimary
+    | '(' expr ')'                                               # parenPrimary
+    ;
+
+literal
+    : NUMBER unit?
+    ;
+
+// A unit is a name, optionally over another (mm/h, mg/dL), or '%'.
+// Which names are units is sema's business.
+unit
+    : IDENT ('/' IDENT)?
+    | '%'
+    ;
+
+// ------------------------------------------------------------------ lexer
+
+NUMBER
+    : DIGIT+ ('.' DIGIT+)?
+    ;
+
+IDENT
+    : [a-zA-Z_] [a-zA-Z_0-9]*
+    ;
+
+STRING
+    : '"' (ESCAPE | ~["\\\r\n])* '"'
+    ;
+
+fragment ESCAPE
+    : '\\' (["\\nt] | 'u' HEX HEX HEX HEX)
+    ;
+
+fragment HEX
+    : [0-9a-fA-F]
+    ;
+
+fragment DIGIT
+    : [0-9]
+    ;
+
+LINE_COMMENT
+    : '//' ~[\r\n]* -> skip
+    ;
+
+BLOCK_COMMENT
+    : '/*' .*? '*/' -> skip
+    ;
+
+WS
+    : [ \t\r\n]+ -> skip
+    ;
+
+// Anything else becomes one token that the parser rejects with a clear
+// message, instead of the lexer printing to stderr. Unterminated strings and
+// block comments are recognised on their own so they can be named as such.
+UNTERMINATED_STRING
+    : '"' (ESCAPE | ~["\\\r\n])*
+    ;
+
+UNTERMINATED_COMMENT
+    : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF
+    ;
+
+BAD_ESCAPE_STRING
+    : '"' (ESCAPE | '\\' ~["\\nt\r\nu] | ~["\\\r\n])* '"'
+    ;
+
+INVALID
+    : .
+    ;

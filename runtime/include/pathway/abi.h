@@ -1,0 +1,74 @@
+/* Pathway: the binary contract between a compiled pathway library and the
+ * runtime that loads it. Apps use <pathway/pathway.h>; only the compiler's
+ * code generator and the runtime's loader read this header.
+ *
+ * A compiled library exports exactly one symbol, PW_DESCRIPTOR_SYMBOL, a
+ * `pw_descriptor`. Everything else (names, types, units, ranges, labels,
+ * rationales, citations) is in the descriptor's metadata JSON, which the
+ * runtime parses and cross-checks against the counts below when it opens the
+ * library.
+ *
+ * Evaluation works on plain caller-owned memory:
+ *   values  [n_inputs]   double  bool 0/1, int, number, quantity in the
+ *                                input's declared unit, enum label index
+ *   known   [n_inputs]   uint8   1 when the input is known, else 0
+ *   state   [n_slots]    uint8   PW_TRI_FALSE / PW_TRI_TRUE / PW_TRI_UNKNOWN;
+ *                                a numeric slot is PW_TRI_TRUE when known
+ *   numbers [n_slots]    double  value of numeric definitions (0 otherwise)
+ *   missing [n_recommendations * mask_words] uint64
+ *                                bit i set: input i is unknown and could
+ *                                still decide the recommendation
+ * Slots are laid out as: recommendation status (after supersedes) for each
+ * recommendation, then each recommendation's own condition (before
+ * supersedes), then each finding, then each definition, in declaration order.
+ * The batch entry point evaluates `count` patients whose arrays follow one
+ * another with the strides above (row-major).
+ *
+ * Evaluation is a pure function of its inputs: it allocates nothing, touches
+ * no global state, and is safe to call from many threads at once. */
+#ifndef PATHWAY_ABI_H
+#define PATHWAY_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PW_ABI_VERSION 1u
+#define PW_DESCRIPTOR_MAGIC 0x59445750u /* "PWDY" little-endian */
+#define PW_DESCRIPTOR_SYMBOL "pathway_descriptor"
+
+enum { PW_TRI_FALSE = 0, PW_TRI_TRUE = 1, PW_TRI_UNKNOWN = 2 };
+
+typedef void (*pw_eval_fn)(const double* values, const uint8_t* known,
+                           uint8_t* state, double* numbers, uint64_t* missing);
+typedef void (*pw_eval_batch_fn)(uint64_t count, const double* values,
+                                 const uint8_t* known, uint8_t* state,
+                                 double* numbers, uint64_t* missing);
+
+typedef struct pw_descriptor {
+  uint32_t magic;           /* PW_DESCRIPTOR_MAGIC */
+  uint32_t abi_version;     /* PW_ABI_VERSION */
+  uint32_t descriptor_size; /* sizeof(pw_descriptor) when compiled */
+  uint32_t n_inputs;
+  uint32_t n_recommendations;
+  uint32_t n_findings;
+  uint32_t n_definitions;
+  uint32_t n_slots;    /* 2 * n_recommendations + n_findings + n_definitions */
+  uint32_t mask_words; /* (n_inputs + 63) / 64, at least 1 */
+  uint32_t reserved;   /* 0 */
+  uint64_t content_hash;
+  const char* name;
+  const char* version;
+  const char* metadata_json; /* UTF-8 JSON, not NUL-terminated */
+  uint64_t metadata_size;
+  pw_eval_fn evaluate;
+  pw_eval_batch_fn evaluate_batch;
+} pw_descriptor;
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* PATHWAY_ABI_H */

@@ -1,0 +1,275 @@
+/* Pathway runtime: load a compiled pathway library, inspect its schema, build
+ * a patient's inputs, evaluate, and read the recommendations.
+ *
+ * Conventions
+ *  - Every function returns a pw_status (PW_OK = 0) and writes its results
+ *    through out-parameters; the destructors (*_free, pw_library_close) return
+ *    nothing and accept NULL. On failure, pw_last_error() describes what went
+ *    wrong (thread-local, valid until the next failing call on that thread)
+ *    and out-parameters are left unchanged.
+ *  - Strings and arrays returned by the pw_library_* functions belong to the
+ *    library and stay valid until pw_library_close.
+ *  - Info structs are versioned by size: set `struct_size` to sizeof the
+ *    struct (use the *_INIT macros); the runtime fills only what fits.
+ *  - Size queries: a function writing into a caller buffer reports the full
+ *    size in an out-parameter. Passing buffer NULL with capacity 0 only
+ *    queries it (PW_OK); a non-NULL buffer that is too small fails with
+ *    PW_ERR_BUFFER_TOO_SMALL and nothing written.
+ *  - pw_evaluate and pw_evaluate_batch allocate nothing and may run
+ *    concurrently on one library from many threads, each with its own result.
+ *    An input or result object must not be modified by one thread while
+ *    another uses it. A library must outlive its inputs and results. */
+#ifndef PATHWAY_PATHWAY_H
+#define PATHWAY_PATHWAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define PW_API __attribute__((visibility("default")))
+#else
+#define PW_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum pw_status {
+  PW_OK = 0,
+  PW_ERR_ARGUMENT = 1,         /* NULL pointer, index out of range, wrong library */
+  PW_ERR_LOAD = 2,             /* file missing, unreadable, not a shared object, truncated */
+  PW_ERR_NOT_PATHWAY = 3,      /* a shared object without a Pathway descriptor */
+  PW_ERR_ABI = 4,              /* bad descriptor magic, ABI version or descriptor size */
+  PW_ERR_CORRUPT = 5,          /* descriptor fields or metadata JSON inconsistent */
+  PW_ERR_NOT_FOUND = 6,        /* no input/finding/... with that name, unknown enum label */
+  PW_ERR_TYPE = 7,             /* value of the wrong type for the input */
+  PW_ERR_RANGE = 8,            /* non-finite, non-integer int, outside the declared range */
+  PW_ERR_JSON = 9,             /* malformed JSON */
+  PW_ERR_UNIT = 10,            /* unknown unit or unit of another dimension */
+  PW_ERR_BUFFER_TOO_SMALL = 11,
+  PW_ERR_STATE = 12,           /* reading a result that was never evaluated */
+  PW_ERR_NO_MEMORY = 13,
+  PW_ERR_INTERNAL = 14
+} pw_status;
+
+typedef enum pw_tri { PW_FALSE = 0, PW_TRUE = 1, PW_UNKNOWN = 2 } pw_tri;
+
+typedef enum pw_rec_status {
+  PW_NO = 0,
+  PW_FIRE = 1,
+  PW_UNDETERMINED = 2
+} pw_rec_status;
+
+typedef enum pw_input_kind {
+  PW_INPUT_BOOL = 0,
+  PW_INPUT_INT = 1,
+  PW_INPUT_NUMBER = 2,
+  PW_INPUT_ENUM = 3,
+  PW_INPUT_QUANTITY = 4
+} pw_input_kind;
+
+typedef enum pw_value_type { PW_TYPE_BOOL = 0, PW_TYPE_NUMBER = 1 } pw_value_type;
+
+typedef struct pw_library pw_library;
+typedef struct pw_input pw_input;
+typedef struct pw_result pw_result;
+
+typedef struct pw_citation {
+  const char* source;    /* declared source name */
+  const char* paragraph; /* "S1.P2" */
+} pw_citation;
+
+typedef struct pw_library_info {
+  uint32_t struct_size;
+  uint32_t abi_version;
+  const char* path; /* as opened */
+  const char* name;
+  const char* title;
+  const char* version;
+  uint64_t content_hash;
+  uint32_t n_inputs;
+  uint32_t n_recommendations;
+  uint32_t n_findings;
+  uint32_t n_definitions;
+  uint32_t n_sources;
+  uint32_t n_authors;
+  const char* const* authors;
+  uint32_t n_slots;    /* row layout for pw_evaluate_rows */
+  uint32_t mask_words;
+  const char* metadata_json; /* not NUL-terminated */
+  size_t metadata_size;
+} pw_library_info;
+#define PW_LIBRARY_INFO_INIT {sizeof(pw_library_info)}
+
+typedef struct pw_source_info {
+  uint32_t struct_size;
+  uint32_t n_paragraphs;
+  const char* name;
+  const char* title;
+  const char* const* paragraphs;
+} pw_source_info;
+#define PW_SOURCE_INFO_INIT {sizeof(pw_source_info)}
+
+typedef struct pw_input_info {
+  uint32_t struct_size;
+  pw_input_kind kind;
+  const char* name;
+  const char* unit;      /* canonical unit of a quantity, else "" */
+  const char* dimension; /* dimension of a quantity, else "" */
+  int has_min;
+  int has_max;
+  double min; /* in `unit` for quantities */
+  double max;
+  const char* enum_name; /* enum inputs, else "" */
+  uint32_t n_labels;
+  const char* const* labels; /* enum labels; a value is a label index */
+  const char* description;
+} pw_input_info;
+#define PW_INPUT_INFO_INIT {sizeof(pw_input_info)}
+
+typedef struct pw_finding_info {
+  uint32_t struct_size;
+  uint32_t n_citations;
+  const char* name;
+  const char* label;
+  const pw_citation* citations;
+} pw_finding_info;
+#define PW_FINDING_INFO_INIT {sizeof(pw_finding_info)}
+
+typedef struct pw_definition_info {
+  uint32_t struct_size;
+  pw_value_type type;
+  const char* name;
+} pw_definition_info;
+#define PW_DEFINITION_INFO_INIT {sizeof(pw_definition_info)}
+
+typedef struct pw_recommendation_info {
+  uint32_t struct_size;
+  uint32_t n_citations;
+  const char* name; /* the recommendation's code */
+  const char* label;
+  const char* category; /* "execution", "urgent", "imaging", ... */
+  const char* urgency;  /* "routine", "soon", "immediate" */
+  const char* rationale;
+  const pw_citation* citations;
+  uint32_t n_supersedes;
+  const uint32_t* supersedes; /* recommendation indices */
+} pw_recommendation_info;
+#define PW_RECOMMENDATION_INFO_INIT {sizeof(pw_recommendation_info)}
+
+/* The message of the last failure on this thread ("" if none). */
+PW_API const char* pw_last_error(void);
+
+/* ---- libraries */
+/* Opens a compiled pathway (dlopen RTLD_LOCAL|RTLD_NOW) after checking that
+ * it is an ELF shared object, exports a descriptor with the right magic, ABI
+ * version and size, and carries metadata consistent with it. */
+PW_API pw_status pw_library_open(const char* path, pw_library** out);
+PW_API void pw_library_close(pw_library* library);
+
+PW_API pw_status pw_library_get_info(const pw_library* library, pw_library_info* info);
+PW_API pw_status pw_library_get_source(const pw_library* library, uint32_t index,
+                                       pw_source_info* info);
+PW_API pw_status pw_library_get_input(const pw_library* library, uint32_t index,
+                                      pw_input_info* info);
+PW_API pw_status pw_library_get_finding(const pw_library* library, uint32_t index,
+                                        pw_finding_info* info);
+PW_API pw_status pw_library_get_definition(const pw_library* library, uint32_t index,
+                                           pw_definition_info* info);
+PW_API pw_status pw_library_get_recommendation(const pw_library* library, uint32_t index,
+                                               pw_recommendation_info* info);
+
+/* Index by name; PW_ERR_NOT_FOUND (naming the closest match) otherwise. */
+PW_API pw_status pw_library_find_input(const pw_library* library, const char* name,
+                                       uint32_t* index);
+PW_API pw_status pw_library_find_finding(const pw_library* library, const char* name,
+                                         uint32_t* index);
+PW_API pw_status pw_library_find_definition(const pw_library* library, const char* name,
+                                            uint32_t* index);
+PW_API pw_status pw_library_find_recommendation(const pw_library* library, const char* name,
+                                                uint32_t* index);
+
+/* ---- inputs: one patient's facts; every input starts unknown.
+ * Each setter validates before it changes anything: the wrong kind of value
+ * (PW_ERR_TYPE), a non-finite number or a non-integer for an int, a value
+ * outside the declared range (PW_ERR_RANGE), an unknown enum label
+ * (PW_ERR_NOT_FOUND), an unknown or incompatible unit (PW_ERR_UNIT). */
+PW_API pw_status pw_input_new(const pw_library* library, pw_input** out);
+PW_API void pw_input_free(pw_input* input);
+PW_API pw_status pw_input_clear(pw_input* input); /* all unknown */
+PW_API pw_status pw_input_set_bool(pw_input* input, uint32_t index, int value);
+PW_API pw_status pw_input_set_int(pw_input* input, uint32_t index, int64_t value);
+/* int (integral values only), number, or quantity in its declared unit. */
+PW_API pw_status pw_input_set_number(pw_input* input, uint32_t index, double value);
+PW_API pw_status pw_input_set_enum(pw_input* input, uint32_t index, const char* label);
+PW_API pw_status pw_input_set_enum_index(pw_input* input, uint32_t index, uint32_t label);
+/* A quantity in any unit of its dimension ("weeks" for a duration in days). */
+PW_API pw_status pw_input_set_quantity(pw_input* input, uint32_t index, double value,
+                                       const char* unit);
+PW_API pw_status pw_input_set_unknown(pw_input* input, uint32_t index);
+/* Replaces every input from a JSON object keyed by input name. A missing key
+ * or null is unknown. Values: true/false; integers; numbers; enum labels as
+ * strings; quantities as a number in the declared unit, a string "6 weeks" or
+ * {"value": 6, "unit": "weeks"}. All or nothing: on any error (malformed JSON
+ * with its position, unknown name with the closest one, or any setter error)
+ * the input is unchanged. */
+PW_API pw_status pw_input_set_json(pw_input* input, const char* text, size_t length);
+/* The stored value: bool 0/1, int, number, enum label index, quantity in its
+ * declared unit; *known is 0 for an unknown input (and *value 0). */
+PW_API pw_status pw_input_get(const pw_input* input, uint32_t index, int* known,
+                              double* value);
+
+/* ---- evaluation */
+PW_API pw_status pw_result_new(const pw_library* library, pw_result** out);
+PW_API void pw_result_free(pw_result* result);
+PW_API pw_status pw_evaluate(const pw_library* library, const pw_input* input,
+                             pw_result* result);
+/* inputs[i] -> results[i] for i < count. */
+PW_API pw_status pw_evaluate_batch(const pw_library* library, size_t count,
+                                   const pw_input* const* inputs, pw_result* const* results);
+/* The library's batch entry point on caller-owned row-major arrays laid out
+ * as in <pathway/abi.h>: values and known hold count * n_inputs entries,
+ * state and numbers count * n_slots, missing count * n_recommendations *
+ * mask_words (see pw_library_info). No validation of the values. */
+PW_API pw_status pw_evaluate_rows(const pw_library* library, uint64_t count,
+                                  const double* values, const uint8_t* known, uint8_t* state,
+                                  double* numbers, uint64_t* missing);
+
+/* ---- results (PW_ERR_STATE before the first evaluation) */
+/* After supersedes: PW_FIRE, PW_NO or PW_UNDETERMINED. */
+PW_API pw_status pw_result_status(const pw_result* result, uint32_t recommendation,
+                                  pw_rec_status* status);
+/* The recommendation's own condition, before supersedes. */
+PW_API pw_status pw_result_condition(const pw_result* result, uint32_t recommendation,
+                                     pw_tri* value);
+/* The recommendations that fired and superseded this one (its condition is
+ * true or unknown, and a superseder fired); none otherwise. */
+PW_API pw_status pw_result_superseded_by(const pw_result* result, uint32_t recommendation,
+                                         uint32_t* indices, uint32_t capacity,
+                                         uint32_t* count);
+/* The unknown inputs that could still decide the recommendation (indices in
+ * increasing order); none unless it is undetermined. */
+PW_API pw_status pw_result_missing(const pw_result* result, uint32_t recommendation,
+                                   uint32_t* inputs, uint32_t capacity, uint32_t* count);
+PW_API pw_status pw_result_finding(const pw_result* result, uint32_t finding, pw_tri* value);
+/* Bool definitions: *value is the truth value and *number 0. Number
+ * definitions: *value is PW_TRUE when known (then *number is the value) and
+ * PW_UNKNOWN otherwise (*number 0). Either out-parameter may be NULL. */
+PW_API pw_status pw_result_definition(const pw_result* result, uint32_t definition,
+                                      pw_tri* value, double* number);
+/* The result as JSON, NUL-terminated, into `buffer` (see size queries above);
+ * *length is the length without the NUL:
+ * {"pathway","version","recommendations":[{"code","label","category","status":
+ *  "fire|no|undetermined","urgency","rationale","citations":["S1.P1",..],
+ *  "missing":[input names] (undetermined only),"superseded_by":[codes] (when
+ *  superseded)}],"findings":{name:true|false|null},"definitions":{name:
+ *  value|null}} */
+PW_API pw_status pw_result_to_json(const pw_result* result, char* buffer, size_t capacity,
+                                   size_t* length);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* PATHWAY_PATHWAY_H */

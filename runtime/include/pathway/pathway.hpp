@@ -1,0 +1,258 @@
+// Pathway runtime, C++ wrapper: RAII handles over <pathway/pathway.h> that
+// throw pathway::Error (carrying the pw_status and the runtime's message)
+// instead of returning statuses. Header-only; link libpathway.
+#ifndef PATHWAY_PATHWAY_HPP
+#define PATHWAY_PATHWAY_HPP
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pathway/pathway.h"
+
+namespace pathway {
+
+class Error : public std::runtime_error {
+ public:
+  Error(pw_status status, const std::string& message)
+      : std::runtime_error(message), status_(status) {}
+  pw_status status() const noexcept { return status_; }
+
+ private:
+  pw_status status_;
+};
+
+namespace detail {
+
+inline void check(pw_status status) {
+  if (status != PW_OK) throw Error(status, pw_last_error());
+}
+
+struct LibraryCloser {
+  void operator()(pw_library* library) const noexcept { pw_library_close(library); }
+};
+struct InputFreer {
+  void operator()(pw_input* input) const noexcept { pw_input_free(input); }
+};
+struct ResultFreer {
+  void operator()(pw_result* result) const noexcept { pw_result_free(result); }
+};
+
+template <typename Info, typename Get>
+Info info(Get&& get) {
+  Info out{};
+  out.struct_size = sizeof(Info);
+  check(get(&out));
+  return out;
+}
+
+}  // namespace detail
+
+class Library {
+ public:
+  explicit Library(const std::string& path) {
+    pw_library* library = nullptr;
+    detail::check(pw_library_open(path.c_str(), &library));
+    handle_.reset(library);
+  }
+
+  const pw_library* get() const noexcept { return handle_.get(); }
+
+  pw_library_info info() const {
+    return detail::info<pw_library_info>(
+        [&](pw_library_info* out) { return pw_library_get_info(get(), out); });
+  }
+  std::string_view name() const { return info().name; }
+  std::string_view version() const { return info().version; }
+
+  uint32_t inputCount() const { return info().n_inputs; }
+  uint32_t recommendationCount() const { return info().n_recommendations; }
+  uint32_t findingCount() const { return info().n_findings; }
+  uint32_t definitionCount() const { return info().n_definitions; }
+
+  pw_source_info source(uint32_t index) const {
+    return detail::info<pw_source_info>(
+        [&](pw_source_info* out) { return pw_library_get_source(get(), index, out); });
+  }
+  pw_input_info input(uint32_t index) const {
+    return detail::info<pw_input_info>(
+        [&](pw_input_info* out) { return pw_library_get_input(get(), index, out); });
+  }
+  pw_finding_info finding(uint32_t index) const {
+    return detail::info<pw_finding_info>(
+        [&](pw_finding_info* out) { return pw_library_get_finding(get(), index, out); });
+  }
+  pw_definition_info definition(uint32_t index) const {
+    return detail::info<pw_definition_info>(
+        [&](pw_definition_info* out) { return pw_library_get_definition(get(), index, out); });
+  }
+  pw_recommendation_info recommendation(uint32_t index) const {
+    return detail::info<pw_recommendation_info>([&](pw_recommendation_info* out) {
+      return pw_library_get_recommendation(get(), index, out);
+    });
+  }
+
+  uint32_t findInput(const std::string& name) const {
+    uint32_t index = 0;
+    detail::check(pw_library_find_input(get(), name.c_str(), &index));
+    return index;
+  }
+  uint32_t findFinding(const std::string& name) const {
+    uint32_t index = 0;
+    detail::check(pw_library_find_finding(get(), name.c_str(), &index));
+    return index;
+  }
+  uint32_t findDefinition(const std::string& name) const {
+    uint32_t index = 0;
+    detail::check(pw_library_find_definition(get(), name.c_str(), &index));
+    return index;
+  }
+  uint32_t findRecommendation(const std::string& name) const {
+    uint32_t index = 0;
+    detail::check(pw_library_find_recommendation(get(), name.c_str(), &index));
+    return index;
+  }
+
+ private:
+  std::unique_ptr<pw_library, detail::LibraryCloser> handle_;
+};
+
+// One patient's inputs; every input starts unknown. Setters take an input
+// index or name.
+class Input {
+ public:
+  explicit Input(const Library& library) : library_(&library) {
+    pw_input* input = nullptr;
+    detail::check(pw_input_new(library.get(), &input));
+    handle_.reset(input);
+  }
+
+  pw_input* get() const noexcept { return handle_.get(); }
+
+  Input& clear() { return run(pw_input_clear(get())); }
+  Input& setBool(uint32_t index, bool value) { return run(pw_input_set_bool(get(), index, value)); }
+  Input& setInt(uint32_t index, int64_t value) { return run(pw_input_set_int(get(), index, value)); }
+  Input& setNumber(uint32_t index, double value) {
+    return run(pw_input_set_number(get(), index, value));
+  }
+  Input& setEnum(uint32_t index, const std::string& label) {
+    return run(pw_input_set_enum(get(), index, label.c_str()));
+  }
+  Input& setEnumIndex(uint32_t index, uint32_t label) {
+    return run(pw_input_set_enum_index(get(), index, label));
+  }
+  Input& setQuantity(uint32_t index, double value, const std::string& unit) {
+    return run(pw_input_set_quantity(get(), index, value, unit.c_str()));
+  }
+  Input& setUnknown(uint32_t index) { return run(pw_input_set_unknown(get(), index)); }
+
+  Input& setBool(const std::string& name, bool value) { return setBool(find(name), value); }
+  Input& setInt(const std::string& name, int64_t value) { return setInt(find(name), value); }
+  Input& setNumber(const std::string& name, double value) { return setNumber(find(name), value); }
+  Input& setEnum(const std::string& name, const std::string& label) {
+    return setEnum(find(name), label);
+  }
+  Input& setQuantity(const std::string& name, double value, const std::string& unit) {
+    return setQuantity(find(name), value, unit);
+  }
+  Input& setUnknown(const std::string& name) { return setUnknown(find(name)); }
+
+  // Replaces every input from a JSON object (see pw_input_set_json).
+  Input& setJson(std::string_view json) {
+    return run(pw_input_set_json(get(), json.data(), json.size()));
+  }
+
+  // {known, value} of input `index`.
+  std::pair<bool, double> get(uint32_t index) const {
+    int known = 0;
+    double value = 0;
+    detail::check(pw_input_get(get(), index, &known, &value));
+    return {known != 0, value};
+  }
+
+ private:
+  Input& run(pw_status status) {
+    detail::check(status);
+    return *this;
+  }
+  uint32_t find(const std::string& name) const { return library_->findInput(name); }
+
+  const Library* library_;
+  std::unique_ptr<pw_input, detail::InputFreer> handle_;
+};
+
+class Result {
+ public:
+  explicit Result(const Library& library) {
+    pw_result* result = nullptr;
+    detail::check(pw_result_new(library.get(), &result));
+    handle_.reset(result);
+  }
+
+  pw_result* get() const noexcept { return handle_.get(); }
+
+  pw_rec_status status(uint32_t recommendation) const {
+    pw_rec_status status = PW_UNDETERMINED;
+    detail::check(pw_result_status(get(), recommendation, &status));
+    return status;
+  }
+  pw_tri condition(uint32_t recommendation) const {
+    pw_tri value = PW_UNKNOWN;
+    detail::check(pw_result_condition(get(), recommendation, &value));
+    return value;
+  }
+  std::vector<uint32_t> supersededBy(uint32_t recommendation) const {
+    return list([&](uint32_t* out, uint32_t capacity, uint32_t* count) {
+      return pw_result_superseded_by(get(), recommendation, out, capacity, count);
+    });
+  }
+  std::vector<uint32_t> missing(uint32_t recommendation) const {
+    return list([&](uint32_t* out, uint32_t capacity, uint32_t* count) {
+      return pw_result_missing(get(), recommendation, out, capacity, count);
+    });
+  }
+  pw_tri finding(uint32_t index) const {
+    pw_tri value = PW_UNKNOWN;
+    detail::check(pw_result_finding(get(), index, &value));
+    return value;
+  }
+  // {truth value or PW_TRUE = known, number}; see pw_result_definition.
+  std::pair<pw_tri, double> definition(uint32_t index) const {
+    pw_tri value = PW_UNKNOWN;
+    double number = 0;
+    detail::check(pw_result_definition(get(), index, &value, &number));
+    return {value, number};
+  }
+  std::string toJson() const {
+    size_t length = 0;
+    detail::check(pw_result_to_json(get(), nullptr, 0, &length));
+    std::string json(length + 1, '\0');
+    detail::check(pw_result_to_json(get(), json.data(), json.size(), &length));
+    json.resize(length);
+    return json;
+  }
+
+ private:
+  template <typename Fill>
+  static std::vector<uint32_t> list(Fill&& fill) {
+    uint32_t count = 0;
+    detail::check(fill(nullptr, 0, &count));
+    std::vector<uint32_t> out(count);
+    if (count != 0) detail::check(fill(out.data(), count, &count));
+    return out;
+  }
+
+  std::unique_ptr<pw_result, detail::ResultFreer> handle_;
+};
+
+inline void evaluate(const Library& library, const Input& input, Result& result) {
+  detail::check(pw_evaluate(library.get(), input.get(), result.get()));
+}
+
+}  // namespace pathway
+
+#endif  // PATHWAY_PATHWAY_HPP

@@ -1,0 +1,38 @@
+// One patient's inputs: a value and a known flag per input, in the layout
+// the compiled entry points read. Every setter validates against the schema
+// before changing anything.
+#ifndef PATHWAY_RUNTIME_INPUT_H
+#define PATHWAY_RUNTIME_INPUT_H
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "Library.h"
+
+struct pw_input {
+  const pw_library* library = nullptr;
+  std::vector<double> values;
+  std::vector<uint8_t> known;
+
+  explicit pw_input(const pw_library& lib)
+      : library(&lib), values(lib.inputCount(), 0.0), known(lib.inputCount(), 0) {}
+
+  void clear();
+  void setBool(uint32_t index, bool value);
+  void setInt(uint32_t index, int64_t value);
+  void setNumber(uint32_t index, double value);
+  void setEnum(uint32_t index, std::string_view label);
+  void setEnumIndex(uint32_t index, uint32_t label);
+  void setQuantity(uint32_t index, double value, std::string_view unit);
+  void setUnknown(uint32_t index);
+
+  // The schema of input `index`; throws PW_ERR_ARGUMENT when out of range.
+  const pathway::runtime::InputSchema& schemaOf(uint32_t index) const;
+
+ private:
+  // Checks finiteness and the declared range, then stores.
+  void store(uint32_t index, double value);
+};
+
+#endif  // PATHWAY_RUNTIME_INPUT_H

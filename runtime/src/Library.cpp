@@ -1,0 +1,107 @@
+#include "Library.h"
+
+#include <dlfcn.h>
+
+#include <fmt/format.h>
+
+#include "ElfCheck.h"
+#include "Error.h"
+
+pw_library::~pw_library() {
+  if (handle != nullptr) ::dlclose(handle);
+}
+
+namespace pathway::runtime {
+namespace {
+
+void checkDescriptor(const std::string& path, const pw_descriptor& d) {
+  if (d.magic != PW_DESCRIPTOR_MAGIC) {
+    throw Error(PW_ERR_ABI, fmt::format("'{}' is not a Pathway library: its descriptor has "
+                                        "magic {:#010x}, expected {:#010x}",
+                                        path, d.magic, PW_DESCRIPTOR_MAGIC));
+  }
+  if (d.abi_version != PW_ABI_VERSION) {
+    throw Error(PW_ERR_ABI,
+                fmt::format("'{}' was built for Pathway ABI version {}, but this runtime "
+                            "supports ABI version {}; recompile it with a matching pathwayc",
+                            path, d.abi_version, PW_ABI_VERSION));
+  }
+  if (d.descriptor_size != sizeof(pw_descriptor)) {
+    throw Error(PW_ERR_ABI,
+                fmt::format("'{}' has a descriptor of {} bytes, but ABI version {} "
+                            "descriptors are {} bytes",
+                            path, d.descriptor_size, PW_ABI_VERSION, sizeof(pw_descriptor)));
+  }
+  auto corrupt = [&](const std::string& why) {
+    throw Error(PW_ERR_CORRUPT, fmt::format("corrupt descriptor in '{}': {}", path, why));
+  };
+  if (d.name == nullptr || d.version == nullptr || d.metadata_json == nullptr ||
+      d.evaluate == nullptr || d.evaluate_batch == nullptr) {
+    corrupt("a name, metadata or entry point pointer is null");
+  }
+  const uint64_t slots =
+      2 * uint64_t{d.n_recommendations} + uint64_t{d.n_findings} + d.n_definitions;
+  if (d.n_slots != slots) {
+    corrupt(fmt::format("n_slots is {}, but the counts give {}", d.n_slots, slots));
+  }
+  const uint32_t words = d.n_inputs == 0 ? 1 : (d.n_inputs + 63) / 64;
+  if (d.mask_words != words) {
+    corrupt(fmt::format("mask_words is {}, but {} inputs need {}", d.mask_words, d.n_inputs,
+                        words));
+  }
+  if (d.reserved != 0) corrupt("the reserved field is not zero");
+}
+
+void checkCount(const std::string& path, const char* what, size_t metadata, uint32_t descriptor) {
+  if (metadata != descriptor) {
+    throw Error(PW_ERR_CORRUPT,
+                fmt::format("corrupt descriptor in '{}': the metadata lists {} {}, but the "
+                            "descriptor says {}",
+                            path, metadata, what, descriptor));
+  }
+}
+
+}  // namespace
+
+void openLibrary(const std::string& path, pw_library& library) {
+  library.path = path;
+  checkSharedObject(path);
+  // A name without a slash would be searched for on the library path.
+  const std::string loadPath = path.find('/') == std::string::npos ? "./" + path : path;
+  library.handle = ::dlopen(loadPath.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (library.handle == nullptr) {
+    const char* why = ::dlerror();
+    throw Error(PW_ERR_LOAD, fmt::format("cannot load '{}': {}", path, why ? why : "dlopen failed"));
+  }
+  ::dlerror();
+  void* symbol = ::dlsym(library.handle, PW_DESCRIPTOR_SYMBOL);
+  if (symbol == nullptr) {
+    throw Error(PW_ERR_NOT_PATHWAY,
+                fmt::format("'{}' is not a Pathway library: it has no '{}' symbol", path,
+                            PW_DESCRIPTOR_SYMBOL));
+  }
+  const auto* descriptor = static_cast<const pw_descriptor*>(symbol);
+  checkDescriptor(path, *descriptor);
+  try {
+    library.schema = Schema::parse({descriptor->metadata_json, descriptor->metadata_size});
+  } catch (const Error& error) {
+    throw Error(error.status(),
+                fmt::format("corrupt descriptor in '{}': {}", path, error.what()));
+  }
+  const Schema& schema = library.schema;
+  checkCount(path, "inputs", schema.inputs.size(), descriptor->n_inputs);
+  checkCount(path, "recommendations", schema.recommendations.size(),
+             descriptor->n_recommendations);
+  checkCount(path, "findings", schema.findings.size(), descriptor->n_findings);
+  checkCount(path, "definitions", schema.definitions.size(), descriptor->n_definitions);
+  if (schema.name != descriptor->name || schema.version != descriptor->version) {
+    throw Error(PW_ERR_CORRUPT,
+                fmt::format("corrupt descriptor in '{}': it names pathway '{}' {}, but the "
+                            "metadata names '{}' {}",
+                            path, descriptor->name, descriptor->version, schema.name,
+                            schema.version));
+  }
+  library.descriptor = descriptor;
+}
+
+}  // namespace pathway::runtime

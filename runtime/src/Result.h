@@ -1,0 +1,65 @@
+// One evaluation's outputs, in the layout the compiled entry points write
+// (allocated once, when the result is created), and what is derived from
+// them: superseded-by and missing-input lists.
+#ifndef PATHWAY_RUNTIME_RESULT_H
+#define PATHWAY_RUNTIME_RESULT_H
+
+#include <cstdint>
+#include <vector>
+
+#include "Library.h"
+
+struct pw_result {
+  const pw_library* library = nullptr;
+  std::vector<uint8_t> state;
+  std::vector<double> numbers;
+  std::vector<uint64_t> missing;
+  bool evaluated = false;
+
+  explicit pw_result(const pw_library& lib)
+      : library(&lib),
+        state(lib.slotCount(), PW_TRI_UNKNOWN),
+        numbers(lib.slotCount(), 0.0),
+        missing(uint64_t{lib.recommendationCount()} * lib.maskWords(), 0) {}
+
+  // Accessors; each throws Error on a bad index or before evaluation.
+  pw_rec_status status(uint32_t rec) const;
+  pw_tri condition(uint32_t rec) const;
+  pw_tri finding(uint32_t index) const;
+  void definition(uint32_t index, pw_tri& value, double& number) const;
+  // Calls `visit(index)` for each superseding recommendation that fired.
+  template <typename Visit>
+  void forEachSupersededBy(uint32_t rec, Visit&& visit) const;
+  // Calls `visit(index)` for each missing input of the recommendation.
+  template <typename Visit>
+  void forEachMissing(uint32_t rec, Visit&& visit) const;
+
+ private:
+  void checkRecommendation(uint32_t rec) const;
+};
+
+template <typename Visit>
+void pw_result::forEachSupersededBy(uint32_t rec, Visit&& visit) const {
+  checkRecommendation(rec);
+  if (condition(rec) == PW_FALSE) return;
+  for (uint32_t other : library->schema.recommendations[rec].supersededBy) {
+    if (status(other) == PW_FIRE) visit(other);
+  }
+}
+
+template <typename Visit>
+void pw_result::forEachMissing(uint32_t rec, Visit&& visit) const {
+  checkRecommendation(rec);
+  if (status(rec) != PW_UNDETERMINED) return;
+  const uint32_t words = library->maskWords();
+  const uint32_t inputs = library->inputCount();
+  for (uint32_t word = 0; word < words; ++word) {
+    const uint64_t bits = missing[uint64_t{rec} * words + word];
+    for (uint32_t bit = 0; bit < 64; ++bit) {
+      const uint32_t input = word * 64 + bit;
+      if ((bits >> bit & 1) != 0 && input < inputs) visit(input);
+    }
+  }
+}
+
+#endif  // PATHWAY_RUNTIME_RESULT_H

@@ -1,0 +1,183 @@
+// The code generator, the linker and the metadata, seen from outside:
+// options, malformed IR, exported symbols, branch-free evaluation, link
+// errors and the content hash.
+#include <gtest/gtest.h>
+
+#include <dlfcn.h>
+
+#include <filesystem>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "Compile.h"
+#include "TestProgram.h"
+#include "codegen/Codegen.h"
+#include "ir/Metadata.h"
+#include "link/Link.h"
+#include "pathway/abi.h"
+
+namespace pathway::test {
+namespace {
+
+using ::testing::HasSubstr;
+using ir::Op;
+
+ir::Program smallProgram() {
+  TestProgram p;
+  const ir::NodeId a = p.read(p.boolInput("a"));
+  const ir::NodeId x = p.read(p.numberInput("x"));
+  p.definition("ratio", p.op(Op::Div, {p.number(1), x}));
+  p.recommendation("r", p.op(Op::And, {a, p.op(Op::Gt, {x, p.number(3)})}));
+  return p.program();
+}
+
+std::string generateError(const ir::Program& program, int optLevel = 2) {
+  codegen::CodegenOptions options;
+  options.optLevel = optLevel;
+  codegen::CodegenResult result;
+  std::string error;
+  EXPECT_FALSE(codegen::generate(program, options, result, error));
+  return error;
+}
+
+TEST(CodegenTest, RejectsBadOptLevel) {
+  EXPECT_EQ(generateError(smallProgram(), 4), "optimization level must be 0..3, got 4");
+  EXPECT_EQ(generateError(smallProgram(), -1), "optimization level must be 0..3, got -1");
+}
+
+TEST(CodegenTest, RejectsMalformedIr) {
+  ir::Program forward = smallProgram();
+  forward.nodes[2].args = {5, 1};
+  EXPECT_THAT(generateError(forward), HasSubstr("internal error: malformed IR: node 2"));
+  EXPECT_THAT(generateError(forward), HasSubstr("does not precede it"));
+
+  ir::Program arity = smallProgram();
+  arity.nodes.push_back({.op = Op::Not, .type = ir::Type::Bool, .args = {0, 0}});
+  EXPECT_THAT(generateError(arity), HasSubstr("has 2 operands, expected 1"));
+
+  ir::Program input = smallProgram();
+  input.nodes[0].input = 9;
+  EXPECT_THAT(generateError(input), HasSubstr("node 0 reads input 9, but there are 2 inputs"));
+
+  ir::Program types = smallProgram();
+  types.nodes.push_back({.op = Op::Add, .type = ir::Type::Number, .args = {0, 1}});
+  EXPECT_THAT(generateError(types), HasSubstr("has an operand of the wrong type"));
+
+  ir::Program slot = smallProgram();
+  slot.recommendations[0].status = 1000;
+  EXPECT_THAT(generateError(slot), HasSubstr("refers to node 1000"));
+
+  ir::Program supersedes = smallProgram();
+  supersedes.recommendations[0].supersedes = {3};
+  EXPECT_THAT(generateError(supersedes), HasSubstr("supersedes recommendation 3, out of range"));
+}
+
+TEST(CodegenTest, EvaluationIsBranchFreeAndOnlyTheDescriptorIsExported) {
+  codegen::CodegenOptions options;
+  options.optLevel = 0;
+  options.emitLlvmText = true;
+  codegen::CodegenResult result;
+  std::string error;
+  ASSERT_TRUE(codegen::generate(smallProgram(), options, result, error)) << error;
+  const std::string& text = result.llvmText;
+  EXPECT_THAT(text, HasSubstr("@pathway_descriptor = constant %pw_descriptor"));
+  // The single-patient function is one basic block: no branch, no switch.
+  const size_t begin = text.find("define internal void @pathway_evaluate(");
+  ASSERT_NE(begin, std::string::npos);
+  const std::string body = text.substr(begin, text.find("\n}\n", begin) - begin);
+  EXPECT_EQ(body.find(" br "), std::string::npos);
+  EXPECT_EQ(body.find("switch"), std::string::npos);
+  EXPECT_EQ(body.find("call"), std::string::npos);
+  // Every other global is internal or private.
+  std::smatch match;
+  const std::regex external(R"(^(@\S+ = (?!private|internal)\S+|define (?!internal)).*$)",
+                            std::regex::multiline);
+  std::string rest = text;
+  std::vector<std::string> exported;
+  while (std::regex_search(rest, match, external)) {
+    exported.push_back(match.str());
+    rest = match.suffix();
+  }
+  ASSERT_EQ(exported.size(), 1u) << exported.front();
+  EXPECT_THAT(exported[0], HasSubstr("@pathway_descriptor"));
+
+  void* handle = ::dlopen(compileLibrary(smallProgram()).c_str(), RTLD_NOW | RTLD_LOCAL);
+  ASSERT_NE(handle, nullptr) << ::dlerror();
+  EXPECT_NE(::dlsym(handle, PW_DESCRIPTOR_SYMBOL), nullptr);
+  EXPECT_EQ(::dlsym(handle, "pathway_evaluate"), nullptr);
+  EXPECT_EQ(::dlsym(handle, "pathway_evaluate_batch"), nullptr);
+  ::dlclose(handle);
+}
+
+TEST(CodegenTest, MetadataJson) {
+  ir::Program program = smallProgram();
+  program.inputs.push_back({.name = "weeks",
+                            .kind = ir::InputKind::Quantity,
+                            .unit = "weeks",
+                            .dimension = "time",
+                            .min = 0,
+                            .description = "PT duration"});
+  program.inputs.push_back({.name = "side",
+                            .kind = ir::InputKind::Enum,
+                            .labels = {"left", "right"},
+                            .enumName = "Side"});
+  const nlohmann::json json = nlohmann::json::parse(ir::metadataJson(program));
+  EXPECT_EQ(json["name"], "test_pathway");
+  EXPECT_EQ(json["version"], "1.2.3");
+  EXPECT_EQ(json["authors"], nlohmann::json::parse(R"(["Test Author"])"));
+  EXPECT_EQ(json["sources"][0]["paragraphs"][1], "Second paragraph.");
+  EXPECT_EQ(json["inputs"][0], nlohmann::json::parse(
+                                   R"({"name":"a","type":"bool","description":"the a"})"));
+  EXPECT_EQ(json["inputs"][2], nlohmann::json::parse(R"({"name":"weeks","type":"quantity",
+      "unit":"weeks","dimension":"time","min":0.0,"description":"PT duration"})"));
+  EXPECT_EQ(json["inputs"][3], nlohmann::json::parse(R"({"name":"side","type":"enum",
+      "enum":"Side","labels":["left","right"],"description":""})"));
+  EXPECT_EQ(json["definitions"][0], nlohmann::json::parse(R"({"name":"ratio","type":"number"})"));
+  EXPECT_EQ(json["recommendations"][0]["citations"][1],
+            nlohmann::json::parse(R"({"source":"guide","paragraph":"S1.P2"})"));
+  EXPECT_EQ(json["recommendations"][0]["supersedes"], nlohmann::json::array());
+}
+
+TEST(CodegenTest, ContentHashIdentifiesTheProgram) {
+  const ir::Program program = smallProgram();
+  EXPECT_EQ(ir::contentHash(program), ir::contentHash(smallProgram()));
+  ir::Program renamed = program;
+  renamed.recommendations[0].rationale = "another reason";
+  EXPECT_NE(ir::contentHash(renamed), ir::contentHash(program));
+  ir::Program rewired = program;
+  rewired.nodes[4].op = Op::Ge;
+  EXPECT_NE(ir::contentHash(rewired), ir::contentHash(program));
+}
+
+TEST(CodegenTest, LinkErrors) {
+  std::string error;
+  const std::vector<char> garbage = {'n', 'o', 't', ' ', 'a', 'n', ' ', 'o', 'b', 'j'};
+  const std::string directory = tempDirectory() + "/link-errors";
+  std::filesystem::create_directories(directory);
+
+  EXPECT_FALSE(link::linkSharedLibrary(garbage, directory + "/libbad.so", error));
+  EXPECT_THAT(error, HasSubstr("linking '"));
+  EXPECT_THAT(error, HasSubstr("failed: "));
+  EXPECT_TRUE(std::filesystem::is_empty(directory)) << "a failed link left files behind";
+
+  EXPECT_FALSE(link::linkSharedLibrary(garbage, directory + "/missing/libx.so", error));
+  EXPECT_THAT(error, HasSubstr("cannot write '" + directory +
+                               "/missing/libx.so': No such file or directory"));
+  EXPECT_FALSE(link::linkSharedLibrary(garbage, directory + "/", error));
+  EXPECT_THAT(error, HasSubstr("not a file name"));
+
+  // A good link replaces an existing file in one step.
+  codegen::CodegenResult result;
+  ASSERT_TRUE(codegen::generate(smallProgram(), {}, result, error)) << error;
+  const std::string output = directory + "/libgood.so";
+  std::ofstream(output) << "old";
+  ASSERT_TRUE(link::linkSharedLibrary(result.object, output, error)) << error;
+  EXPECT_GT(std::filesystem::file_size(output), 1000u);
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(directory),
+                          std::filesystem::directory_iterator()),
+            1);
+}
+
+}  // namespace
+}  // namespace pathway::test

@@ -29,7 +29,7 @@ paragraphList
     ;
 
 paragraphId
-    : section=IDENT '.' paragraph=IDENT
+    : section=IDENT ('.' paragraph=IDENT)?
     ;
 
 // ---------------------------------------------------------- declarations

@@ -26,19 +26,11 @@ DiagnosticBuilder DiagnosticEngine::add(Kind kind, Range range, bool hasRange,
                                         std::string message) {
   Severity severity = info(kind).severity;
   if (severity == Severity::Warning && warningsAsErrors_) severity = Severity::Error;
+  if (severity == Severity::Error) ++errors_;
+  if (severity == Severity::Warning) ++warnings_;
   diagnostics_.push_back(
       Diagnostic{kind, severity, hasRange ? file_ : nullptr, range, std::move(message), {}});
   return DiagnosticBuilder(this, diagnostics_.size() - 1);
-}
-
-size_t DiagnosticEngine::errorCount() const {
-  return static_cast<size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::Error; }));
-}
-
-size_t DiagnosticEngine::warningCount() const {
-  return static_cast<size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
-      [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
 
 std::vector<Diagnostic> DiagnosticEngine::finish() const {

@@ -47,8 +47,11 @@ class DiagnosticEngine {
   // Warnings become errors (--Werror).
   void setWarningsAsErrors(bool on) { warningsAsErrors_ = on; }
 
-  size_t errorCount() const;
-  size_t warningCount() const;
+  size_t errorCount() const { return errors_; }
+  size_t warningCount() const { return warnings_; }
+  // Past the error limit nothing more will be shown: skip costly extras
+  // such as "did you mean" searches.
+  bool saturated() const { return errors_ >= errorLimit_; }
   bool hasErrors() const { return errorCount() > 0; }
   const SourceFile* file() const { return file_; }
 
@@ -68,6 +71,8 @@ class DiagnosticEngine {
   const SourceFile* file_;
   size_t errorLimit_;
   bool warningsAsErrors_ = false;
+  size_t errors_ = 0;
+  size_t warnings_ = 0;
   std::vector<Diagnostic> diagnostics_;
 };
 

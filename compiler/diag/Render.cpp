@@ -76,7 +76,10 @@ std::string renderText(const std::vector<Diagnostic>& diagnostics, const std::st
     for (const Note& note : d.notes) {
       bool positioned = note.hasRange && d.file;
       appendHeader(out, path, d.file, note.range, positioned, Severity::Note, note.message, style);
-      if (positioned) appendSnippet(out, *d.file, note.range, style);
+      // A note about the primary range itself ("did you mean") needs no
+      // second copy of the same snippet.
+      bool samePlace = note.range.begin == d.range.begin && note.range.end == d.range.end;
+      if (positioned && !samePlace) appendSnippet(out, *d.file, note.range, style);
     }
   }
   return out;

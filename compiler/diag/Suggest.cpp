@@ -28,7 +28,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
-  if (word.size() > 64) return std::nullopt;
+  // Words of one or two letters are too short for a typo to be recognisable.
+  if (word.size() < 3 || word.size() > 64) return std::nullopt;
   size_t limit = std::max<size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   size_t bestDistance = limit + 1;

@@ -30,7 +30,8 @@ class Checker {
                                    bool negative);
   void checkBlock(const ast::BlockDecl& decl);
   void checkCitation(const ast::ParagraphRef& ref, BlockInfo& info);
-  void suggest(diag::DiagnosticBuilder& builder, const std::string& word, const std::vector<std::string>& candidates);
+  void suggest(diag::DiagnosticBuilder& builder, diag::Range range, const std::string& word,
+               const std::vector<std::string>& candidates);
 
   // Expressions.cpp
   // The type of a const/define/finding, checking it first if needed
@@ -65,6 +66,11 @@ class Checker {
   Analysis& analysis_;
 
   std::map<std::string, const ast::Decl*> names_;
+  // Candidate lists for "did you mean", computed once.
+  std::vector<std::string> enumNames_;
+  std::vector<std::string> valueNames_;  // inputs, consts, defines, findings
+  std::vector<std::string> knownNames_;  // inputs, defines, findings
+  std::vector<std::string> recNames_;
   std::map<std::string, const ast::Source*> sources_;
   std::set<std::pair<std::string, std::string>> cited_;
   std::unordered_set<const ast::Decl*> used_;

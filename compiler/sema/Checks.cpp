@@ -2,6 +2,7 @@
 // supersedes targets and cycles, unused declarations, constant conditions
 // and uncited source paragraphs.
 #include <functional>
+#include <regex>
 
 #include "diag/Suggest.h"
 #include "sema/Checker.h"
@@ -12,11 +13,9 @@ using diag::Kind;
 
 void Checker::checkSupersedes() {
   std::vector<const ast::RecommendationDecl*> recs;
-  std::vector<std::string> recNames;
   for (const ast::DeclPtr& d : file_.decls) {
     if (d->kind() == ast::DeclKind::Recommendation) {
       recs.push_back(static_cast<const ast::RecommendationDecl*>(d.get()));
-      recNames.push_back(d->name.text);
     }
   }
   // Resolve targets.
@@ -29,7 +28,7 @@ void Checker::checkSupersedes() {
       auto it = names_.find(target.text);
       if (it == names_.end() || it->second->kind() != ast::DeclKind::Recommendation) {
         auto builder = diags_.report(Kind::UnknownSupersedes, target.range, target.text);
-        if (it == names_.end()) suggest(builder, target.text, recNames);
+        if (it == names_.end()) suggest(builder, target.range, target.text, recNames_);
         continue;
       }
       const auto* other = static_cast<const ast::RecommendationDecl*>(it->second);
@@ -79,6 +78,7 @@ void Checker::checkUnused() {
     if (used_.count(d.get())) continue;
     switch (d->kind()) {
       case ast::DeclKind::Input:
+        if (analysis_.inputs[static_cast<const ast::InputDecl*>(d.get())].type.isError()) break;
         diags_.report(Kind::UnusedInput, d->name.range, d->name.text);
         break;
       case ast::DeclKind::Const:
@@ -107,8 +107,9 @@ void Checker::checkUncited() {
   if (!file_.header) return;
   for (const ast::Source& source : file_.header->sources) {
     if (sources_[source.name.text] != &source) continue;  // a duplicate, already reported
+    static const std::regex kParagraph(R"(^S[0-9]+\.P[0-9]+$)");
     for (const ast::ParagraphRef& p : source.paragraphs) {
-      if (!cited_.count({source.name.text, p.id})) {
+      if (std::regex_match(p.id, kParagraph) && !cited_.count({source.name.text, p.id})) {
         diags_.report(Kind::UncitedParagraph, p.range, p.id, source.name.text);
       }
     }

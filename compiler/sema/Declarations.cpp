@@ -53,10 +53,11 @@ void Checker::run() {
   checkUncited();
 }
 
-void Checker::suggest(diag::DiagnosticBuilder& builder, const std::string& word,
+void Checker::suggest(diag::DiagnosticBuilder& builder, diag::Range range, const std::string& word,
                       const std::vector<std::string>& candidates) {
+  if (diags_.saturated()) return;
   if (std::optional<std::string> best = diag::closest(word, candidates)) {
-    builder.noteNoRange(Kind::NoteDidYouMean, *best);
+    builder.note(Kind::NoteDidYouMean, range, *best);
   }
 }
 
@@ -102,6 +103,15 @@ void Checker::checkHeader() {
 
 void Checker::declareNames() {
   for (const ast::DeclPtr& decl : file_.decls) {
+    switch (decl->kind()) {
+      case ast::DeclKind::Enum: enumNames_.push_back(decl->name.text); break;
+      case ast::DeclKind::Recommendation: recNames_.push_back(decl->name.text); break;
+      case ast::DeclKind::Const: valueNames_.push_back(decl->name.text); break;
+      default:
+        valueNames_.push_back(decl->name.text);
+        knownNames_.push_back(decl->name.text);
+        break;
+    }
     auto [it, inserted] = names_.emplace(decl->name.text, decl.get());
     if (!inserted) {
       diags_.report(Kind::Redefinition, decl->name.range, decl->name.text)
@@ -136,11 +146,9 @@ void Checker::checkInput(const ast::InputDecl& decl) {
   } else {
     std::vector<std::string> candidates = {"bool", "int", "number"};
     for (const units::Unit& u : units::all()) candidates.emplace_back(u.spelling);
-    for (const ast::DeclPtr& d : file_.decls) {
-      if (d->kind() == ast::DeclKind::Enum) candidates.push_back(d->name.text);
-    }
+    candidates.insert(candidates.end(), enumNames_.begin(), enumNames_.end());
     auto builder = diags_.report(Kind::UnknownType, decl.type.range, type);
-    suggest(builder, type, candidates);
+    suggest(builder, decl.type.range, type, candidates);
   }
 
   if (decl.valueRange && !info.type.isError()) {
@@ -167,7 +175,7 @@ std::optional<double> Checker::rangeBound(const ast::InputDecl&, const Type& typ
       std::vector<std::string> candidates;
       for (const units::Unit& u : units::all()) candidates.emplace_back(u.spelling);
       auto builder = diags_.report(Kind::UnknownUnit, bound.unitRange, bound.unit);
-      suggest(builder, bound.unit, candidates);
+      suggest(builder, bound.unitRange, bound.unit, candidates);
       return std::nullopt;
     }
     if (type.kind != Type::Kind::Quantity || unit->dimension != type.unit->dimension) {
@@ -207,13 +215,13 @@ void Checker::checkBlock(const ast::BlockDecl& decl) {
           std::string list;
           for (const std::string& c : categories()) list += (list.empty() ? "" : ", ") + c;
           auto builder = diags_.report(Kind::UnknownCategory, field.word.range, field.word.text, list);
-          suggest(builder, field.word.text, categories());
+          suggest(builder, field.word.range, field.word.text, categories());
         }
         break;
       case ast::FieldKind::Urgency:
         if (std::find(urgencies().begin(), urgencies().end(), field.word.text) == urgencies().end()) {
           auto builder = diags_.report(Kind::UnknownUrgency, field.word.range, field.word.text);
-          suggest(builder, field.word.text, urgencies());
+          suggest(builder, field.word.range, field.word.text, urgencies());
         }
         break;
       case ast::FieldKind::Cite:
@@ -261,7 +269,7 @@ void Checker::checkCitation(const ast::ParagraphRef& ref, BlockInfo& info) {
       std::vector<std::string> names;
       for (const auto& [n, s] : sources_) names.push_back(n);
       auto builder = diags_.report(Kind::UnknownSource, ref.sourceRange, ref.source);
-      suggest(builder, ref.source, names);
+      suggest(builder, ref.sourceRange, ref.source, names);
       return;
     }
     source = it->second;
@@ -274,7 +282,7 @@ void Checker::checkCitation(const ast::ParagraphRef& ref, BlockInfo& info) {
   for (const ast::ParagraphRef& p : source->paragraphs) ids.push_back(p.id);
   if (std::find(ids.begin(), ids.end(), ref.id) == ids.end()) {
     auto builder = diags_.report(Kind::UndeclaredParagraph, ref.range, ref.id, source->name.text);
-    suggest(builder, ref.id, ids);
+    suggest(builder, ref.range, ref.id, ids);
     return;
   }
   cited_.emplace(source->name.text, ref.id);

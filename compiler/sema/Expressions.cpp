@@ -163,7 +163,7 @@ ExprInfo Checker::number(const ast::NumberExpr& e) {
     std::vector<std::string> candidates;
     for (const units::Unit& u : units::all()) candidates.emplace_back(u.spelling);
     auto builder = diags_.report(Kind::UnknownUnit, e.unitRange, e.unit);
-    suggest(builder, e.unit, candidates);
+    suggest(builder, e.unitRange, e.unit, candidates);
     info.type = Type::error();
     return info;
   }
@@ -182,7 +182,7 @@ void Checker::reportUnknownLabel(const std::string& label, diag::Range range, co
   std::vector<std::string> labels;
   for (const ast::Label& l : decl.labels) labels.push_back(l.name);
   auto builder = diags_.report(Kind::UnknownEnumLabel, range, label, decl.name.text);
-  suggest(builder, label, labels);
+  suggest(builder, range, label, labels);
 }
 
 ExprInfo Checker::name(const ast::NameExpr& e) {
@@ -190,12 +190,8 @@ ExprInfo Checker::name(const ast::NameExpr& e) {
   if (!e.qualifier.empty()) {
     auto it = names_.find(e.qualifier);
     if (it == names_.end() || it->second->kind() != ast::DeclKind::Enum) {
-      std::vector<std::string> enums;
-      for (const auto& [n, d] : names_) {
-        if (d->kind() == ast::DeclKind::Enum) enums.push_back(n);
-      }
       auto builder = diags_.report(Kind::UnknownEnum, e.range(), e.qualifier);
-      suggest(builder, e.qualifier, enums);
+      suggest(builder, e.range(), e.qualifier, enumNames_);
       return info;
     }
     const auto* decl = static_cast<const ast::EnumDecl*>(it->second);
@@ -213,18 +209,14 @@ ExprInfo Checker::name(const ast::NameExpr& e) {
 
   auto it = names_.find(e.name);
   if (it == names_.end()) {
-    for (const auto& [n, d] : names_) {
-      if (d->kind() == ast::DeclKind::Enum && labelIndex(static_cast<const ast::EnumDecl&>(*d), e.name) >= 0) {
+    for (const std::string& n : enumNames_) {
+      if (labelIndex(static_cast<const ast::EnumDecl&>(*names_.at(n)), e.name) >= 0) {
         diags_.report(Kind::BareEnumLabel, e.range(), e.name, n, e.name);
         return info;
       }
     }
-    std::vector<std::string> candidates;
-    for (const auto& [n, d] : names_) {
-      if (d->kind() != ast::DeclKind::Enum && d->kind() != ast::DeclKind::Recommendation) candidates.push_back(n);
-    }
     auto builder = diags_.report(Kind::UnknownName, e.range(), e.name);
-    suggest(builder, e.name, candidates);
+    suggest(builder, e.range(), e.name, valueNames_);
     return info;
   }
   const ast::Decl& decl = *it->second;
@@ -256,12 +248,8 @@ ExprInfo Checker::known(const ast::KnownExpr& e) {
   const char* fn = e.negated ? "unknown" : "known";
   auto it = names_.find(e.name);
   if (it == names_.end()) {
-    std::vector<std::string> candidates;
-    for (const auto& [n, d] : names_) {
-      if (d->kind() == ast::DeclKind::Input || d->kind() == ast::DeclKind::Define) candidates.push_back(n);
-    }
     auto builder = diags_.report(Kind::UnknownName, e.nameRange, e.name);
-    suggest(builder, e.name, candidates);
+    suggest(builder, e.nameRange, e.name, knownNames_);
     info.type = Type::error();
     return info;
   }

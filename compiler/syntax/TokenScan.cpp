@@ -130,7 +130,12 @@ ScanResult scan(antlr4::Lexer& lexer, const OffsetMap& offsets, diag::Diagnostic
                 const Limits& limits) {
   ScanResult result;
   lexer.removeErrorListeners();
-  std::vector<std::unique_ptr<antlr4::Token>> all = lexer.getAllTokens();
+  // Keep the EOF token: the parser needs one even in an empty file.
+  std::vector<std::unique_ptr<antlr4::Token>> all;
+  for (;;) {
+    all.push_back(lexer.nextToken());
+    if (all.back()->getType() == antlr4::Token::EOF) break;
+  }
   result.tokens.reserve(all.size());
 
   // Nesting: parentheses, braces and chains of prefix operators each cost

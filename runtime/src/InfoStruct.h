@@ -17,7 +17,7 @@ void fillInfo(Info* out, Info full) {
   requireNonNull(out, "info");
   const uint32_t size = out->struct_size;
   if (size < sizeof(uint32_t)) {
-    throw Error(PW_ERR_ARGUMENT, "info struct_size is not set (use the *_INFO_INIT macros)");
+    throw Error(PW_ERR_ARGUMENT, "info struct_size is not set (use the pw_*_info_init helpers)");
   }
   full.struct_size = size;
   std::memcpy(static_cast<void*>(out), &full, std::min<size_t>(size, sizeof(Info)));

@@ -1,8 +1,10 @@
 // Comparisons, arithmetic, membership and known() with unknown operands;
 // division by zero is unknown, never a trap.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -72,8 +74,8 @@ class ArithmeticTest : public ::testing::TestWithParam<int> {
   static void TearDownTestSuite() {
     for (auto& library : libraries()) library.reset();
   }
-  static std::unique_ptr<Library>* libraries() {
-    static std::unique_ptr<Library> all[3];
+  static std::array<std::unique_ptr<Library>, 3>& libraries() {
+    static std::array<std::unique_ptr<Library>, 3> all;
     return all;
   }
   const Library& library() const { return *libraries()[GetParam()]; }
@@ -167,7 +169,7 @@ TEST_P(ArithmeticTest, UnknownConstantHasNoMissingInputs) {
 }
 
 INSTANTIATE_TEST_SUITE_P(OptLevels, ArithmeticTest, ::testing::Values(0, 2),
-                         [](const auto& info) { return "O" + std::to_string(info.param); });
+                         [](const auto& param) { return "O" + std::to_string(param.param); });
 
 }  // namespace
 }  // namespace pathway::test

@@ -1,4 +1,5 @@
 // Building inputs: every setter, every validation error, and JSON input.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -189,7 +190,8 @@ TEST_F(InputTest, JsonErrorsLeaveTheInputUnchanged) {
   expectFailure(setJson(R"({"flag": false, "zzzzzzzz": 3})"), PW_ERR_NOT_FOUND,
                 "no input named 'zzzzzzzz'");
   expectFailure(setJson("{\"flag\": true,\n \"count\": }"), PW_ERR_JSON,
-                "malformed input JSON (byte 24): parse error at line 2, column 11");
+                "malformed input JSON (byte 26): parse error at line 2, column 11: syntax error "
+                "while parsing value - unexpected '}'");
   expectFailure(setJson("[1, 2]"), PW_ERR_JSON,
                 "input JSON must be an object keyed by input name, got a JSON array");
   expectFailure(setJson(R"({"flag": 1})"), PW_ERR_TYPE,

@@ -1,4 +1,5 @@
 // Library metadata through the C API and the C++ wrapper.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -128,16 +129,16 @@ TEST_F(IntrospectionTest, FindByName) {
 }
 
 TEST_F(IntrospectionTest, IndexOutOfRangeAndStructSize) {
-  pw_input_info input = PW_INPUT_INFO_INIT;
+  pw_input_info input = pw_input_info_init();
   EXPECT_EQ(pw_library_get_input(library_->get(), 4, &input), PW_ERR_ARGUMENT);
   EXPECT_STREQ(pw_last_error(), "input index 4 is out of range (the pathway has 4)");
-  pw_source_info source = PW_SOURCE_INFO_INIT;
+  pw_source_info source = pw_source_info_init();
   EXPECT_EQ(pw_library_get_source(library_->get(), 1, &source), PW_ERR_ARGUMENT);
-  pw_finding_info finding = PW_FINDING_INFO_INIT;
+  pw_finding_info finding = pw_finding_info_init();
   EXPECT_EQ(pw_library_get_finding(library_->get(), 1, &finding), PW_ERR_ARGUMENT);
-  pw_definition_info def = PW_DEFINITION_INFO_INIT;
+  pw_definition_info def = pw_definition_info_init();
   EXPECT_EQ(pw_library_get_definition(library_->get(), 1, &def), PW_ERR_ARGUMENT);
-  pw_recommendation_info rec = PW_RECOMMENDATION_INFO_INIT;
+  pw_recommendation_info rec = pw_recommendation_info_init();
   EXPECT_EQ(pw_library_get_recommendation(library_->get(), 2, &rec), PW_ERR_ARGUMENT);
   EXPECT_EQ(pw_library_get_recommendation(library_->get(), 0, nullptr), PW_ERR_ARGUMENT);
   pw_library_info zero{};

@@ -1,4 +1,5 @@
 // Every way pw_library_open refuses a file, with its status and message.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <dlfcn.h>

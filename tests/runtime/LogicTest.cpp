@@ -1,7 +1,9 @@
 // Every cell of the Kleene tables for and, or and not, at -O0 and -O2, with
 // the missing inputs of each undetermined cell.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <memory>
 
 #include "Compile.h"
@@ -48,8 +50,8 @@ class LogicTest : public ::testing::TestWithParam<int> {
   static void TearDownTestSuite() {
     for (auto& library : libraries()) library.reset();
   }
-  static std::unique_ptr<Library>* libraries() {
-    static std::unique_ptr<Library> all[3];
+  static std::array<std::unique_ptr<Library>, 3>& libraries() {
+    static std::array<std::unique_ptr<Library>, 3> all;
     return all;
   }
   const Library& library() const { return *libraries()[GetParam()]; }
@@ -100,7 +102,7 @@ TEST_P(LogicTest, NotTable) {
 }
 
 INSTANTIATE_TEST_SUITE_P(OptLevels, LogicTest, ::testing::Values(0, 2),
-                         [](const auto& info) { return "O" + std::to_string(info.param); });
+                         [](const auto& param) { return "O" + std::to_string(param.param); });
 
 }  // namespace
 }  // namespace pathway::test

@@ -1,5 +1,6 @@
 // Missing-input sets: the union over unknown operands along the path that
 // left a node undecided; nothing through a decided operand.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "Compile.h"

@@ -1,4 +1,5 @@
 // Result accessors and the result JSON, and their error paths.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>

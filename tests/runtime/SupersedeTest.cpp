@@ -1,5 +1,6 @@
 // Supersedes: a firing recommendation turns off the ones it supersedes, and
 // the result says by whom.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "Compile.h"

@@ -15,7 +15,11 @@ TestProgram::TestProgram(std::string name, std::string version) {
   program_.meta.title = "A test pathway";
   program_.meta.version = std::move(version);
   program_.meta.authors = {"Test Author"};
-  program_.meta.sources = {{"guide", "The guide", {"First paragraph.", "Second paragraph."}}};
+  ir::Source source;
+  source.name = "guide";
+  source.title = "The guide";
+  source.paragraphs = {"First paragraph.", "Second paragraph."};
+  program_.meta.sources = {source};
 }
 
 uint32_t TestProgram::addInput(ir::Input input) {
@@ -24,37 +28,57 @@ uint32_t TestProgram::addInput(ir::Input input) {
   return static_cast<uint32_t>(program_.inputs.size() - 1);
 }
 
+namespace {
+
+ir::Input makeInput(const std::string& name, ir::InputKind kind, std::optional<double> min = {},
+                    std::optional<double> max = {}) {
+  ir::Input input;
+  input.name = name;
+  input.kind = kind;
+  input.min = min;
+  input.max = max;
+  return input;
+}
+
+Node makeNode(Op op, Type type, std::vector<NodeId> args = {}) {
+  Node node;
+  node.op = op;
+  node.type = type;
+  node.args = std::move(args);
+  return node;
+}
+
+}  // namespace
+
 uint32_t TestProgram::boolInput(const std::string& name) {
-  return addInput({.name = name, .kind = ir::InputKind::Bool});
+  return addInput(makeInput(name, ir::InputKind::Bool));
 }
 
 uint32_t TestProgram::numberInput(const std::string& name, std::optional<double> min,
                                   std::optional<double> max) {
-  return addInput({.name = name, .kind = ir::InputKind::Number, .min = min, .max = max});
+  return addInput(makeInput(name, ir::InputKind::Number, min, max));
 }
 
 uint32_t TestProgram::intInput(const std::string& name, std::optional<double> min,
                                std::optional<double> max) {
-  return addInput({.name = name, .kind = ir::InputKind::Int, .min = min, .max = max});
+  return addInput(makeInput(name, ir::InputKind::Int, min, max));
 }
 
 uint32_t TestProgram::enumInput(const std::string& name, const std::string& enumName,
                                 std::vector<std::string> labels) {
-  return addInput({.name = name,
-                   .kind = ir::InputKind::Enum,
-                   .labels = std::move(labels),
-                   .enumName = enumName});
+  ir::Input input = makeInput(name, ir::InputKind::Enum);
+  input.labels = std::move(labels);
+  input.enumName = enumName;
+  return addInput(std::move(input));
 }
 
 uint32_t TestProgram::quantityInput(const std::string& name, const std::string& unit,
                                     const std::string& dimension, std::optional<double> min,
                                     std::optional<double> max) {
-  return addInput({.name = name,
-                   .kind = ir::InputKind::Quantity,
-                   .unit = unit,
-                   .dimension = dimension,
-                   .min = min,
-                   .max = max});
+  ir::Input input = makeInput(name, ir::InputKind::Quantity, min, max);
+  input.unit = unit;
+  input.dimension = dimension;
+  return addInput(std::move(input));
 }
 
 NodeId TestProgram::push(Node node) {
@@ -64,19 +88,27 @@ NodeId TestProgram::push(Node node) {
 
 NodeId TestProgram::read(uint32_t input) {
   const bool isBool = program_.inputs.at(input).kind == ir::InputKind::Bool;
-  return push({.op = Op::Input, .type = isBool ? Type::Bool : Type::Number, .input = input});
+  Node node = makeNode(Op::Input, isBool ? Type::Bool : Type::Number);
+  node.input = input;
+  return push(std::move(node));
 }
 
 NodeId TestProgram::boolean(bool value) {
-  return push({.op = Op::Const, .type = Type::Bool, .value = value ? 1.0 : 0.0});
+  Node node = makeNode(Op::Const, Type::Bool);
+  node.value = value ? 1.0 : 0.0;
+  return push(std::move(node));
 }
 
 NodeId TestProgram::number(double value) {
-  return push({.op = Op::Const, .type = Type::Number, .value = value});
+  Node node = makeNode(Op::Const, Type::Number);
+  node.value = value;
+  return push(std::move(node));
 }
 
 NodeId TestProgram::unknown(Type type) {
-  return push({.op = Op::Const, .type = type, .known = false});
+  Node node = makeNode(Op::Const, type);
+  node.known = false;
+  return push(std::move(node));
 }
 
 NodeId TestProgram::op(Op op, std::vector<NodeId> args) {
@@ -89,19 +121,30 @@ NodeId TestProgram::op(Op op, std::vector<NodeId> args) {
     case Op::Neg: type = Type::Number; break;
     default: break;
   }
-  return push({.op = op, .type = type, .args = std::move(args)});
+  return push(makeNode(op, type, std::move(args)));
 }
 
 NodeId TestProgram::inSet(NodeId value, std::vector<uint32_t> labels) {
-  return push({.op = Op::InSet, .type = Type::Bool, .args = {value}, .labels = std::move(labels)});
+  Node node = makeNode(Op::InSet, Type::Bool, {value});
+  node.labels = std::move(labels);
+  return push(std::move(node));
 }
 
 void TestProgram::definition(const std::string& name, NodeId node) {
-  program_.definitions.push_back({name, program_.nodes.at(node).type, node});
+  ir::Definition def;
+  def.name = name;
+  def.type = program_.nodes.at(node).type;
+  def.node = node;
+  program_.definitions.push_back(std::move(def));
 }
 
 void TestProgram::finding(const std::string& name, NodeId node) {
-  program_.findings.push_back({name, "finding " + name, {{"guide", "S1.P1"}}, node});
+  ir::Finding finding;
+  finding.name = name;
+  finding.label = "finding " + name;
+  finding.citations = {{"guide", "S1.P1"}};
+  finding.node = node;
+  program_.findings.push_back(std::move(finding));
 }
 
 uint32_t TestProgram::recommendation(const std::string& name, NodeId condition,

@@ -6,15 +6,17 @@
  *    through out-parameters; the destructors (*_free, pw_library_close) return
  *    nothing and accept NULL. On failure, pw_last_error() describes what went
  *    wrong (thread-local, valid until the next failing call on that thread)
- *    and out-parameters are left unchanged.
+ *    and out-parameters are left unchanged, except the size of a
+ *    PW_ERR_BUFFER_TOO_SMALL failure (below).
  *  - Strings and arrays returned by the pw_library_* functions belong to the
  *    library and stay valid until pw_library_close.
- *  - Info structs are versioned by size: set `struct_size` to sizeof the
- *    struct (use the *_INIT macros); the runtime fills only what fits.
+ *  - Info structs are versioned by size: `struct_size` must be sizeof the
+ *    struct as the caller knows it (the pw_*_info_init() helpers below zero
+ *    a struct and set it); the runtime fills only what fits.
  *  - Size queries: a function writing into a caller buffer reports the full
  *    size in an out-parameter. Passing buffer NULL with capacity 0 only
  *    queries it (PW_OK); a non-NULL buffer that is too small fails with
- *    PW_ERR_BUFFER_TOO_SMALL and nothing written.
+ *    PW_ERR_BUFFER_TOO_SMALL, the full size reported and nothing written.
  *  - pw_evaluate and pw_evaluate_batch allocate nothing and may run
  *    concurrently on one library from many threads, each with its own result.
  *    An input or result object must not be modified by one thread while
@@ -24,6 +26,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define PW_API __attribute__((visibility("default")))
@@ -100,7 +103,6 @@ typedef struct pw_library_info {
   const char* metadata_json; /* not NUL-terminated */
   size_t metadata_size;
 } pw_library_info;
-#define PW_LIBRARY_INFO_INIT {sizeof(pw_library_info)}
 
 typedef struct pw_source_info {
   uint32_t struct_size;
@@ -109,7 +111,6 @@ typedef struct pw_source_info {
   const char* title;
   const char* const* paragraphs;
 } pw_source_info;
-#define PW_SOURCE_INFO_INIT {sizeof(pw_source_info)}
 
 typedef struct pw_input_info {
   uint32_t struct_size;
@@ -126,7 +127,6 @@ typedef struct pw_input_info {
   const char* const* labels; /* enum labels; a value is a label index */
   const char* description;
 } pw_input_info;
-#define PW_INPUT_INFO_INIT {sizeof(pw_input_info)}
 
 typedef struct pw_finding_info {
   uint32_t struct_size;
@@ -135,14 +135,12 @@ typedef struct pw_finding_info {
   const char* label;
   const pw_citation* citations;
 } pw_finding_info;
-#define PW_FINDING_INFO_INIT {sizeof(pw_finding_info)}
 
 typedef struct pw_definition_info {
   uint32_t struct_size;
   pw_value_type type;
   const char* name;
 } pw_definition_info;
-#define PW_DEFINITION_INFO_INIT {sizeof(pw_definition_info)}
 
 typedef struct pw_recommendation_info {
   uint32_t struct_size;
@@ -156,7 +154,22 @@ typedef struct pw_recommendation_info {
   uint32_t n_supersedes;
   const uint32_t* supersedes; /* recommendation indices */
 } pw_recommendation_info;
-#define PW_RECOMMENDATION_INFO_INIT {sizeof(pw_recommendation_info)}
+
+/* Zeroed info structs with struct_size set (header-only helpers). */
+#define PW_DEFINE_INFO_INIT(type)                  \
+  static inline type type##_init(void) {           \
+    type info;                                     \
+    memset(&info, 0, sizeof info);                 \
+    info.struct_size = (uint32_t)sizeof info;      \
+    return info;                                   \
+  }
+PW_DEFINE_INFO_INIT(pw_library_info)
+PW_DEFINE_INFO_INIT(pw_source_info)
+PW_DEFINE_INFO_INIT(pw_input_info)
+PW_DEFINE_INFO_INIT(pw_finding_info)
+PW_DEFINE_INFO_INIT(pw_definition_info)
+PW_DEFINE_INFO_INIT(pw_recommendation_info)
+#undef PW_DEFINE_INFO_INIT
 
 /* The message of the last failure on this thread ("" if none). */
 PW_API const char* pw_last_error(void);

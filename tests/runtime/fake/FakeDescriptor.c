@@ -8,19 +8,18 @@
 #error "define FAKE_VARIANT"
 #endif
 
-enum {
-  VALID = 0,
-  BAD_MAGIC = 1,
-  BAD_ABI_VERSION = 2,
-  BAD_SIZE = 3,
-  BAD_JSON = 4,
-  COUNT_MISMATCH = 5,
-  NAME_MISMATCH = 6,
-  NO_DESCRIPTOR = 7,
-  BAD_SLOTS = 8,
-  BAD_SCHEMA = 9
-};
+#define VALID 0
+#define BAD_MAGIC 1
+#define BAD_ABI_VERSION 2
+#define BAD_SIZE 3
+#define BAD_JSON 4
+#define COUNT_MISMATCH 5
+#define NAME_MISMATCH 6
+#define NO_DESCRIPTOR 7
+#define BAD_SLOTS 8
+#define BAD_SCHEMA 9
 
+#if FAKE_VARIANT != NO_DESCRIPTOR
 static void evaluate(const double* values, const uint8_t* known, uint8_t* state,
                      double* numbers, uint64_t* missing) {
   (void)values, (void)known, (void)state, (void)numbers, (void)missing;
@@ -30,6 +29,8 @@ static void evaluate_batch(uint64_t count, const double* values, const uint8_t* 
                            uint8_t* state, double* numbers, uint64_t* missing) {
   (void)count, (void)values, (void)known, (void)state, (void)numbers, (void)missing;
 }
+
+#endif
 
 #define EMPTY_TAIL "\"sources\":[],\"definitions\":[],\"findings\":[],\"recommendations\":[]}"
 #define HEADER "{\"name\":\"fake\",\"title\":\"Fake\",\"version\":\"0.0.1\",\"authors\":[],"
@@ -47,7 +48,7 @@ static const char metadata[] = HEADER "\"inputs\":[]," EMPTY_TAIL;
 #endif
 
 #if FAKE_VARIANT == NO_DESCRIPTOR
-__attribute__((visibility("default"))) int not_a_descriptor = 42;
+__attribute__((visibility("default"))) const char* not_a_descriptor = metadata;
 #else
 __attribute__((visibility("default"))) const pw_descriptor pathway_descriptor = {
     .magic = FAKE_VARIANT == BAD_MAGIC ? 0x12345678u : PW_DESCRIPTOR_MAGIC,

@@ -1,0 +1,127 @@
+// pathwayc as a process: exit codes (0 ok, 1 input errors, 2 usage) and
+// hostile inputs that must end in a clear message, never a crash.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace {
+
+struct Outcome {
+  int exit = -1;
+  std::string output;  // stdout and stderr
+};
+
+Outcome run(const std::string& args) {
+  std::string command = std::string(PATHWAYC) + " " + args + " 2>&1";
+  Outcome o;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) o.output.append(buffer, n);
+  int status = ::pclose(pipe);
+  o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return o;
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("pathway-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string write(const std::string& name, const std::string& text) {
+    std::filesystem::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::filesystem::path dir_;
+};
+
+const char* kValid =
+    "pathway p { title \"t\"; version \"1.0.0\"; source s \"src\" { S1.P1 } }\n"
+    "input x: int in 0..10;\n"
+    "recommendation r { label \"r\"; when x > 5; category imaging; urgency routine; rationale \"why\"; cite S1.P1; }\n";
+
+TEST_F(Cli, VersionAndHelp) {
+  Outcome v = run("--version");
+  EXPECT_EQ(v.exit, 0);
+  EXPECT_NE(v.output.find("pathwayc"), std::string::npos);
+  Outcome h = run("--help");
+  EXPECT_EQ(h.exit, 0);
+  EXPECT_NE(h.output.find("check"), std::string::npos);
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").exit, 2);
+  EXPECT_EQ(run("no-such-command").exit, 2);
+  EXPECT_EQ(run("check").exit, 2);
+  EXPECT_EQ(run("check --error-format=xml x.pw").exit, 2);
+}
+
+TEST_F(Cli, CheckExitCodes) {
+  EXPECT_EQ(run("check " + write("ok.pw", kValid)).exit, 0);
+  Outcome bad = run("check " + write("bad.pw", std::string(kValid) + "input y: nosuch;\n"));
+  EXPECT_EQ(bad.exit, 1);
+  EXPECT_NE(bad.output.find("bad.pw:4:10: error: unknown type 'nosuch'"), std::string::npos) << bad.output;
+}
+
+TEST_F(Cli, WerrorTurnsWarningsIntoErrors) {
+  std::string file = write("warn.pw", std::string(kValid) + "input unused: bool;\n");
+  Outcome plain = run("check " + file);
+  EXPECT_EQ(plain.exit, 0);
+  EXPECT_NE(plain.output.find("warning: input 'unused' is never used"), std::string::npos);
+  Outcome strict = run("check --Werror " + file);
+  EXPECT_EQ(strict.exit, 1);
+  EXPECT_NE(strict.output.find("error: input 'unused' is never used"), std::string::npos);
+}
+
+TEST_F(Cli, JsonDiagnostics) {
+  Outcome o = run("check --error-format=json " + write("bad.pw", std::string(kValid) + "input y: nosuch;\n"));
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_NE(o.output.find("\"kind\":\"unknown-type\""), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("\"line\":4"), std::string::npos);
+  EXPECT_NE(o.output.find("\"column\":10"), std::string::npos);
+}
+
+TEST_F(Cli, MissingAndUnreadablePaths) {
+  Outcome missing = run("check " + (dir_ / "nope.pw").string());
+  EXPECT_EQ(missing.exit, 1);
+  EXPECT_NE(missing.output.find("cannot read"), std::string::npos);
+  Outcome directory = run("check " + dir_.string());
+  EXPECT_EQ(directory.exit, 1);
+  EXPECT_NE(directory.output.find("is a directory"), std::string::npos);
+}
+
+TEST_F(Cli, HostileInputsEndInDiagnostics) {
+  std::mt19937 rng(7);
+  std::string garbage(1 << 16, '\0');
+  for (char& c : garbage) c = static_cast<char>(rng());
+  std::string nested = "pathway p { title \"t\"; version \"1.0.0\"; }\ninput x: int;\ndefine d = " +
+                       std::string(10000, '(') + "x" + std::string(10000, ')') + " > 1;\n";
+  std::string big = kValid;
+  while (big.size() < (10u << 20)) big += "input v" + std::to_string(big.size()) + ": nosuchtype;\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {"empty.pw", ""},
+      {"garbage.pw", garbage},
+      {"utf8.pw", std::string(kValid) + "// \xff\xfe\n"},
+      {"string.pw", std::string(kValid) + "input y: bool \"unterminated;\n"},
+      {"comment.pw", std::string(kValid) + "/* never closed\n"},
+      {"number.pw", std::string(kValid) + "define d = x > 99999999999999999999999;\n"},
+      {"nested.pw", nested},
+      {"big.pw", big},
+  };
+  for (const auto& [name, text] : cases) {
+    Outcome o = run("check " + write(name, text));
+    EXPECT_EQ(o.exit, 1) << name << ": " << o.output.substr(0, 500);
+    EXPECT_NE(o.output.find(name + ":"), std::string::npos) << name;
+    EXPECT_EQ(o.output.find("internal error"), std::string::npos) << name;
+    EXPECT_EQ(o.output.find("terminate called"), std::string::npos) << name;
+  }
+}
+
+}  // namespace

@@ -1,0 +1,38 @@
+#include <gtest/gtest.h>
+
+#include "units/Units.h"
+
+namespace pathway::units {
+namespace {
+
+TEST(Units, EverySpellingHasACanonicalUnitOfTheSameDimension) {
+  for (const Unit& u : all()) {
+    const Unit* canonical = find(u.canonical);
+    ASSERT_NE(canonical, nullptr) << u.spelling;
+    EXPECT_EQ(canonical->dimension, u.dimension);
+    EXPECT_EQ(canonical->factor, u.factor);
+  }
+}
+
+TEST(Units, TimeConversions) {
+  EXPECT_DOUBLE_EQ(convert(6, *find("weeks"), *find("days")), 42);
+  EXPECT_DOUBLE_EQ(convert(14, *find("day"), *find("week")), 2);
+  EXPECT_DOUBLE_EQ(convert(12, *find("months"), *find("years")), 1);
+  EXPECT_NEAR(convert(3, *find("months"), *find("weeks")), 13.04, 0.01);
+}
+
+TEST(Units, ConcentrationConversions) {
+  EXPECT_DOUBLE_EQ(convert(1, *find("mg/dL"), *find("mg/L")), 10);
+  EXPECT_DOUBLE_EQ(convert(5, *find("mg/L"), *find("mg/dL")), 0.5);
+  EXPECT_DOUBLE_EQ(convert(1, *find("g/L"), *find("mg/L")), 1000);
+}
+
+TEST(Units, UnknownSpellingsAreNotUnits) {
+  EXPECT_EQ(find("weekz"), nullptr);
+  EXPECT_EQ(find("MG/L"), nullptr);  // units are case-sensitive: mg/L, not MG/L
+  EXPECT_EQ(baseUnit("time"), "days");
+  EXPECT_EQ(baseUnit("concentration"), "mg/L");
+}
+
+}  // namespace
+}  // namespace pathway::units

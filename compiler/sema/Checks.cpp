@@ -75,7 +75,8 @@ void Checker::checkSupersedes() {
 
 void Checker::checkUnused() {
   for (const ast::DeclPtr& d : file_.decls) {
-    if (used_.count(d.get())) continue;
+    // A redeclaration was reported already; only the first one is in scope.
+    if (used_.count(d.get()) || names_.at(d->name.text) != d.get()) continue;
     switch (d->kind()) {
       case ast::DeclKind::Input:
         if (analysis_.inputs[static_cast<const ast::InputDecl*>(d.get())].type.isError()) break;

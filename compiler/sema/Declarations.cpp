@@ -160,6 +160,7 @@ void Checker::checkInput(const ast::InputDecl& decl) {
       info.max = rangeBound(decl, info.type, *range.hi, range.hiNegative);
       if (info.min && info.max && *info.min > *info.max) {
         diags_.report(Kind::EmptyRange, range.range, *info.min, *info.max);
+        info.min = info.max = std::nullopt;  // reported once, not at every use
       }
     }
   }

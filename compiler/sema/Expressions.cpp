@@ -257,7 +257,9 @@ ExprInfo Checker::known(const ast::KnownExpr& e) {
   used_.insert(&decl);
   if (decl.kind() != ast::DeclKind::Input && decl.kind() != ast::DeclKind::Define &&
       decl.kind() != ast::DeclKind::Finding) {
-    diags_.report(Kind::KnownNeedsName, e.nameRange, fn, e.name, ast::declKindName(decl.kind()));
+    std::string kind = ast::declKindName(decl.kind());
+    std::string article = kind[0] == 'e' || kind[0] == 'i' ? "an " : "a ";
+    diags_.report(Kind::KnownNeedsName, e.nameRange, fn, article + kind, e.name);
     info.type = Type::error();
     return info;
   }

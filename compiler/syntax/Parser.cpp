@@ -50,7 +50,7 @@ std::string describeExpected(const antlr4::dfa::Vocabulary& vocabulary,
     return false;
   };
   std::vector<std::string> words;
-  bool expression = has("'not'") && has("'('");
+  bool expression = has("'('") && has("'-'") && has("'true'");
   bool declaration = has("'input'") && has("'recommendation'");
   bool field = has("'when'") && has("'cite'");
   if (expression) words.push_back("an expression");

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "ir/Builder.h"
+#include "ir/Prune.h"
 
 namespace pathway::lower {
 namespace {
@@ -43,6 +44,7 @@ class Lowering {
       }
     }
     statuses();
+    ir::prune(program_);
     return std::move(program_);
   }
 

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs missing Debian packages, configures and builds one preset
+# (release by default; see CMakePresets.json). Usage: scripts/build.sh [PRESET]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-release}"
+./scripts/deps.sh
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: sets everything up, compiles the PT-failure pathway into a
+# native library and evaluates the sample patients through the C embedding
+# example (the C++ example does the same through the C++ wrapper).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/build.sh release
+mkdir -p build/pathways
+echo "== pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so"
+build/compiler/driver/pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so \
+  --emit-header build/pathways/pt_failure.h
+echo "== examples/c: evaluating the sample patients"
+build/examples/pathway_example_c build/pathways/libpt_failure.so pathways/pt_failure/patients/*.json

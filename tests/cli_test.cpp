@@ -125,3 +125,40 @@ TEST_F(Cli, HostileInputsEndInDiagnostics) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string scenario(const std::string& name) { return std::string(PATHWAY_SOURCE_DIR) + "/tests/scenarios/" + name; }
+
+TEST(CliTest, ScenarioFilesPassAndFail) {
+  Outcome ok = run("test " + scenario("demo.pwtest"));
+  EXPECT_EQ(ok.exit, 0) << ok.output;
+  EXPECT_NE(ok.output.find("3 passed, 0 failed"), std::string::npos) << ok.output;
+
+  Outcome bad = run("test " + scenario("fail_expectation.pwtest"));
+  EXPECT_EQ(bad.exit, 1);
+  EXPECT_NE(bad.output.find("FAIL deliberately wrong expectation"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("recommendation 'urgent': expected no, got fire (condition true; cites S1.P2)"),
+            std::string::npos)
+      << bad.output;
+  EXPECT_NE(bad.output.find("0 passed, 1 failed"), std::string::npos);
+
+  Outcome malformed = run("test " + scenario("fail_bad_status.pwtest"));
+  EXPECT_EQ(malformed.exit, 1);
+  EXPECT_NE(malformed.output.find("status must be \"fire\", \"no\" or \"undetermined\", not \"maybe\""),
+            std::string::npos)
+      << malformed.output;
+}
+
+TEST(CliTest, RunPrintsResultJsonAndRejectsBadInput) {
+  std::string pw = scenario("demo.pw");
+  Outcome ok = run("run " + pw + " --input " + scenario("../scenarios/demo_patient.json"));
+  EXPECT_EQ(ok.exit, 0) << ok.output;
+  EXPECT_NE(ok.output.find("\"code\":\"urgent\""), std::string::npos) << ok.output;
+  EXPECT_NE(ok.output.find("\"status\":\"fire\""), std::string::npos) << ok.output;
+  Outcome bad = run("run " + pw + " --input " + scenario("bad_patient.json"));
+  EXPECT_EQ(bad.exit, 1);
+  EXPECT_NE(bad.output.find("pain"), std::string::npos) << bad.output;
+}
+
+}  // namespace

@@ -36,6 +36,13 @@ struct RunOptions {
 };
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag);
 
+struct TestOptions {
+  std::vector<std::string> files;  // .pwtest scenario files
+  std::string junit;               // also write JUnit XML here
+  bool quiet = false;              // print failing cases only
+};
+int testCommand(const TestOptions& options, const DiagnosticOptions& diag);
+
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
 }  // namespace pathway::driver

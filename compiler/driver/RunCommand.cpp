@@ -8,64 +8,28 @@
 #include <optional>
 #include <pathway/pathway.hpp>
 
-#include "codegen/Codegen.h"
 #include "driver/Commands.h"
 #include "driver/Files.h"
-#include "driver/Report.h"
-#include "link/Link.h"
+#include "driver/Load.h"
 
 namespace pathway::driver {
-namespace {
-
-bool endsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Opens `target`: a library as is, a .pw compiled into `temp` first.
-std::optional<Library> openTarget(const std::string& target, const DiagnosticOptions& diag, TempDir& temp) {
-  std::string path = target;
-  if (endsWith(target, ".pw")) {
-    std::unique_ptr<Compilation> c = frontend(target, diag, Stage::Lower);
-    if (!c) return std::nullopt;
-    if (!temp.ok()) {
-      std::fprintf(stderr, "pathwayc: error: cannot create a temporary directory\n");
-      return std::nullopt;
-    }
-    codegen::CodegenResult generated;
-    std::string error;
-    path = temp.path() + "/lib" + c->program->meta.name + ".so";
-    if (!codegen::generate(*c->program, codegen::CodegenOptions{}, generated, error) ||
-        !link::linkSharedLibrary(generated.object, path, error)) {
-      std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
-      return std::nullopt;
-    }
-  }
-  try {
-    return Library(path);
-  } catch (const Error& e) {
-    std::fprintf(stderr, "pathwayc: error: %s\n", e.what());
-    return std::nullopt;
-  }
-}
-
-}  // namespace
 
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
-  TempDir temp;
-  std::optional<Library> library = openTarget(options.target, diag, temp);
-  if (!library) return kExitError;
+  std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
+  if (!loaded) return kExitError;
+  Library& library = *loaded->library;
   std::string error;
   std::optional<std::string> text = readWholeFile(options.input, error);
   if (!text) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
     return kExitError;
   }
-  Input input(*library);
-  Result result(*library);
+  Input input(library);
+  Result result(library);
   auto evaluateOne = [&](std::string_view json) -> std::optional<std::string> {
     try {
       input.setJson(json);
-      evaluate(*library, input, result);
+      evaluate(library, input, result);
       return result.toJson();
     } catch (const Error& e) {
       error = e.what();
@@ -79,7 +43,7 @@ int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
       std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), error.c_str());
       return kExitError;
     }
-    if (options.pretty) *out = nlohmann::json::parse(*out).dump(2);
+    if (options.pretty) *out = nlohmann::ordered_json::parse(*out).dump(2);
     std::fwrite(out->data(), 1, out->size(), stdout);
     std::fputc('\n', stdout);
     return kExitOk;
@@ -116,9 +80,9 @@ int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
 }
 
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag) {
-  TempDir temp;
-  std::optional<Library> library = openTarget(target, diag, temp);
-  if (!library) return kExitError;
+  std::unique_ptr<LoadedPathway> loaded = loadPathway(target, diag);
+  if (!loaded) return kExitError;
+  const Library* library = &*loaded->library;
   pw_library_info info = library->info();
   if (json) {
     nlohmann::json j = nlohmann::json::parse(std::string_view(info.metadata_json, info.metadata_size));

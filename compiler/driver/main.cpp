@@ -68,6 +68,13 @@ int run(int argc, char** argv) {
   describe->add_flag("--json", describeJson, "Print JSON");
   addDiagnosticOptions(describe, diag);
 
+  TestOptions testOptions;
+  CLI::App* testCmd = app.add_subcommand("test", "Run scenario files (.pwtest), compiled and interpreted");
+  testCmd->add_option("files", testOptions.files, "Scenario files")->required();
+  testCmd->add_option("--junit", testOptions.junit, "Also write a JUnit XML report");
+  testCmd->add_flag("-q,--quiet", testOptions.quiet, "Print only failing cases and the summary");
+  addDiagnosticOptions(testCmd, diag);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -79,6 +86,7 @@ int run(int argc, char** argv) {
   if (*dumpIr) return dumpIrCommand(dumpFile, diag);
   if (*buildCmd) return buildCommand(build, diag);
   if (*runCmd) return runCommand(runOptions, diag);
+  if (*testCmd) return testCommand(testOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
   return kExitUsage;
 }

@@ -8,7 +8,7 @@ std::string describe(const Type& type) {
     case Type::Kind::Bool: return "a bool";
     case Type::Kind::Int: return "an int";
     case Type::Kind::Number: return "a number";
-    case Type::Kind::Enum: return "a " + type.enumDecl->name.text + " value";
+    case Type::Kind::Enum: return "a value of enum '" + type.enumDecl->name.text + "'";
     case Type::Kind::Quantity: return "a quantity in " + std::string(type.unit->canonical);
   }
   return "?";

@@ -1,5 +1,7 @@
 #include "syntax/AstBuilder.h"
 
+#include "units/Units.h"
+
 #include <charconv>
 
 namespace pathway::syntax {
@@ -265,7 +267,27 @@ class AstBuilder {
   }
 
   ast::ExprPtr primary(PathwayParser::PrimaryContext* ctx, size_t depth) {
-    if (auto* lit = dynamic_cast<PathwayParser::LiteralPrimaryContext*>(ctx)) return literal(lit->literal());
+    if (auto* lit = dynamic_cast<PathwayParser::LiteralPrimaryContext*>(ctx)) {
+      // `4 weeks / x` parses as the unit "weeks/x"; when that is not a unit
+      // but "weeks" is, it is a division.
+      PathwayParser::UnitContext* unit = lit->literal()->unit();
+      if (unit && unit->IDENT().size() == 2 && !units::find(unitText(unit)) &&
+          units::find(unit->IDENT(0)->getText())) {
+        antlr4::tree::TerminalNode* number = lit->literal()->NUMBER();
+        antlr4::tree::TerminalNode* first = unit->IDENT(0);
+        antlr4::tree::TerminalNode* divisor = unit->IDENT(1);
+        std::string text = number->getText();
+        double value = 0;
+        std::from_chars(text.data(), text.data() + text.size(), value);
+        auto quantity = std::make_unique<ast::NumberExpr>(offsets_.range(number->getSymbol(), first->getSymbol()), text,
+                                                          value, first->getText(), range(first));
+        auto name = std::make_unique<ast::NameExpr>(range(divisor), "", divisor->getText());
+        antlr4::tree::TerminalNode* slash = dynamic_cast<antlr4::tree::TerminalNode*>(unit->children[1]);
+        return std::make_unique<ast::BinaryExpr>(range(ctx), ast::BinaryOp::Div, range(slash), std::move(quantity),
+                                                 std::move(name));
+      }
+      return literal(lit->literal());
+    }
     if (dynamic_cast<PathwayParser::TruePrimaryContext*>(ctx)) {
       return std::make_unique<ast::BoolExpr>(range(ctx), true);
     }

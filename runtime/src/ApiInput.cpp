@@ -89,4 +89,17 @@ pw_status pw_input_get(const pw_input* input, uint32_t index, int* known, double
   });
 }
 
+pw_status pw_input_rows(const pw_input* input, const double** values, const uint8_t** known) {
+  return guard([&] {
+    requireNonNull(input, "input");
+    requireNonNull(values, "values");
+    requireNonNull(known, "known");
+    // Never NULL, even for a pathway without inputs.
+    static const double noValue = 0.0;
+    static const uint8_t noKnown = 0;
+    *values = input->values.empty() ? &noValue : input->values.data();
+    *known = input->known.empty() ? &noKnown : input->known.data();
+  });
+}
+
 }  // extern "C"

@@ -46,6 +46,16 @@ pw_status pw_library_open(const char* path, pw_library** out) {
   });
 }
 
+pw_status pw_library_from_descriptor(const pw_descriptor* descriptor, pw_library** out) {
+  return guard([&] {
+    requireNonNull(descriptor, "descriptor");
+    requireNonNull(out, "out");
+    auto library = std::make_unique<pw_library>();
+    openDescriptor(*descriptor, *library);
+    *out = library.release();
+  });
+}
+
 void pw_library_close(pw_library* library) { delete library; }
 
 pw_status pw_library_get_info(const pw_library* library, pw_library_info* info) {

@@ -67,6 +67,7 @@ void pw_result_free(pw_result* result) { delete result; }
 pw_status pw_evaluate(const pw_library* library, const pw_input* input, pw_result* result) {
   return guard([&] {
     requireNonNull(library, "library");
+    requireEntryPoint(*library, false);
     checkSameLibrary(library, input, result);
     evaluateOne(*library, *input, *result);
   });
@@ -76,6 +77,7 @@ pw_status pw_evaluate_batch(const pw_library* library, size_t count,
                             const pw_input* const* inputs, pw_result* const* results) {
   return guard([&] {
     requireNonNull(library, "library");
+    requireEntryPoint(*library, false);
     if (count == 0) return;
     requireNonNull(inputs, "inputs");
     requireNonNull(results, "results");
@@ -89,6 +91,7 @@ pw_status pw_evaluate_rows(const pw_library* library, uint64_t count, const doub
                            uint64_t* missing) {
   return guard([&] {
     requireNonNull(library, "library");
+    requireEntryPoint(*library, true);
     if (count == 0) return;
     requireNonNull(values, "values");
     requireNonNull(known, "known");
@@ -96,6 +99,14 @@ pw_status pw_evaluate_rows(const pw_library* library, uint64_t count, const doub
     requireNonNull(numbers, "numbers");
     requireNonNull(missing, "missing");
     library->descriptor->evaluate_batch(count, values, known, state, numbers, missing);
+  });
+}
+
+pw_status pw_result_load(pw_result* result, const uint8_t* state, const double* numbers,
+                         const uint64_t* missing) {
+  return guard([&] {
+    requireNonNull(result, "result");
+    result->load(state, numbers, missing);
   });
 }
 

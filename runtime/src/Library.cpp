@@ -14,7 +14,10 @@ pw_library::~pw_library() {
 namespace pathway::runtime {
 namespace {
 
-void checkDescriptor(const std::string& path, const pw_descriptor& d) {
+// How an in-memory descriptor is named in messages.
+constexpr const char* kInMemory = "<in-memory descriptor>";
+
+void checkDescriptor(const std::string& path, const pw_descriptor& d, bool needEntryPoints) {
   if (d.magic != PW_DESCRIPTOR_MAGIC) {
     throw Error(PW_ERR_ABI, fmt::format("'{}' is not a Pathway library: its descriptor has "
                                         "magic {:#010x}, expected {:#010x}",
@@ -36,8 +39,9 @@ void checkDescriptor(const std::string& path, const pw_descriptor& d) {
     throw Error(PW_ERR_CORRUPT, fmt::format("corrupt descriptor in '{}': {}", path, why));
   };
   if (d.name == nullptr || d.version == nullptr || d.metadata_json == nullptr ||
-      d.evaluate == nullptr || d.evaluate_batch == nullptr) {
-    corrupt("a name, metadata or entry point pointer is null");
+      (needEntryPoints && (d.evaluate == nullptr || d.evaluate_batch == nullptr))) {
+    corrupt(needEntryPoints ? "a name, metadata or entry point pointer is null"
+                            : "a name, version or metadata pointer is null");
   }
   const uint64_t slots =
       2 * uint64_t{d.n_recommendations} + uint64_t{d.n_findings} + d.n_definitions;
@@ -61,6 +65,33 @@ void checkCount(const std::string& path, const char* what, size_t metadata, uint
   }
 }
 
+// Checks `descriptor` and its metadata (`path` names it in messages), then
+// makes it the library's.
+void adopt(const std::string& path, const pw_descriptor& descriptor, bool needEntryPoints,
+           pw_library& library) {
+  checkDescriptor(path, descriptor, needEntryPoints);
+  try {
+    library.schema = Schema::parse({descriptor.metadata_json, descriptor.metadata_size});
+  } catch (const Error& error) {
+    throw Error(error.status(),
+                fmt::format("corrupt descriptor in '{}': {}", path, error.what()));
+  }
+  const Schema& schema = library.schema;
+  checkCount(path, "inputs", schema.inputs.size(), descriptor.n_inputs);
+  checkCount(path, "recommendations", schema.recommendations.size(),
+             descriptor.n_recommendations);
+  checkCount(path, "findings", schema.findings.size(), descriptor.n_findings);
+  checkCount(path, "definitions", schema.definitions.size(), descriptor.n_definitions);
+  if (schema.name != descriptor.name || schema.version != descriptor.version) {
+    throw Error(PW_ERR_CORRUPT,
+                fmt::format("corrupt descriptor in '{}': it names pathway '{}' {}, but the "
+                            "metadata names '{}' {}",
+                            path, descriptor.name, descriptor.version, schema.name,
+                            schema.version));
+  }
+  library.descriptor = &descriptor;
+}
+
 }  // namespace
 
 void openLibrary(const std::string& path, pw_library& library) {
@@ -80,28 +111,22 @@ void openLibrary(const std::string& path, pw_library& library) {
                 fmt::format("'{}' is not a Pathway library: it has no '{}' symbol", path,
                             PW_DESCRIPTOR_SYMBOL));
   }
-  const auto* descriptor = static_cast<const pw_descriptor*>(symbol);
-  checkDescriptor(path, *descriptor);
-  try {
-    library.schema = Schema::parse({descriptor->metadata_json, descriptor->metadata_size});
-  } catch (const Error& error) {
-    throw Error(error.status(),
-                fmt::format("corrupt descriptor in '{}': {}", path, error.what()));
-  }
-  const Schema& schema = library.schema;
-  checkCount(path, "inputs", schema.inputs.size(), descriptor->n_inputs);
-  checkCount(path, "recommendations", schema.recommendations.size(),
-             descriptor->n_recommendations);
-  checkCount(path, "findings", schema.findings.size(), descriptor->n_findings);
-  checkCount(path, "definitions", schema.definitions.size(), descriptor->n_definitions);
-  if (schema.name != descriptor->name || schema.version != descriptor->version) {
-    throw Error(PW_ERR_CORRUPT,
-                fmt::format("corrupt descriptor in '{}': it names pathway '{}' {}, but the "
-                            "metadata names '{}' {}",
-                            path, descriptor->name, descriptor->version, schema.name,
-                            schema.version));
-  }
-  library.descriptor = descriptor;
+  adopt(path, *static_cast<const pw_descriptor*>(symbol), true, library);
+}
+
+void openDescriptor(const pw_descriptor& descriptor, pw_library& library) {
+  library.path.clear();
+  adopt(kInMemory, descriptor, false, library);
+}
+
+void requireEntryPoint(const pw_library& library, bool batch) {
+  const pw_descriptor& d = *library.descriptor;
+  if (batch ? d.evaluate_batch != nullptr : d.evaluate != nullptr) return;
+  throw Error(PW_ERR_STATE,
+              fmt::format("pathway '{}' was opened from a descriptor without an '{}' entry "
+                          "point, so the runtime cannot evaluate it; evaluate it elsewhere "
+                          "and load the rows with pw_result_load",
+                          library.schema.name, batch ? "evaluate_batch" : "evaluate"));
 }
 
 }  // namespace pathway::runtime

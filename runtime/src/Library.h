@@ -1,5 +1,5 @@
-// A loaded pathway library: the dlopen handle, the checked descriptor and
-// the parsed schema.
+// An open pathway: the dlopen handle (none for a library opened from an
+// in-memory descriptor), the checked descriptor and the parsed schema.
 #ifndef PATHWAY_RUNTIME_LIBRARY_H
 #define PATHWAY_RUNTIME_LIBRARY_H
 
@@ -29,6 +29,14 @@ namespace pathway::runtime {
 
 // Loads and checks the library at `path`; throws Error on any problem.
 void openLibrary(const std::string& path, pw_library& library);
+
+// Checks a caller-owned descriptor as openLibrary checks a loaded one, except
+// that its entry points may be null; throws Error on any problem.
+void openDescriptor(const pw_descriptor& descriptor, pw_library& library);
+
+// Throws PW_ERR_STATE when the library has no `evaluate` (batch: no
+// `evaluate_batch`) entry point.
+void requireEntryPoint(const pw_library& library, bool batch);
 
 }  // namespace pathway::runtime
 

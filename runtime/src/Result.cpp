@@ -1,5 +1,8 @@
 #include "Result.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "Error.h"
@@ -19,7 +22,58 @@ pw_tri tri(uint8_t state) {
   return state == PW_TRI_TRUE ? PW_TRUE : state == PW_TRI_FALSE ? PW_FALSE : PW_UNKNOWN;
 }
 
+// What slot `slot` holds, for messages: "the status of recommendation 'x'".
+std::string describeSlot(const pw_library& library, size_t slot) {
+  const auto& schema = library.schema;
+  const size_t recs = schema.recommendations.size();
+  if (slot < recs) {
+    return fmt::format("the status of recommendation '{}'", schema.recommendations[slot].name);
+  }
+  slot -= recs;
+  if (slot < recs) {
+    return fmt::format("the condition of recommendation '{}'",
+                       schema.recommendations[slot].name);
+  }
+  slot -= recs;
+  if (slot < schema.findings.size()) {
+    return fmt::format("finding '{}'", schema.findings[slot].name);
+  }
+  slot -= schema.findings.size();
+  return fmt::format("definition '{}'", schema.definitions[slot].name);
+}
+
+template <typename T>
+void requireRow(const T* row, size_t size, const char* what) {
+  if (row == nullptr && size != 0) {
+    throw Error(PW_ERR_ARGUMENT,
+                fmt::format("{} is NULL, but the pathway needs {} entries", what, size));
+  }
+}
+
 }  // namespace
+
+void pw_result::load(const uint8_t* stateRow, const double* numberRow,
+                     const uint64_t* missingRow) {
+  requireRow(stateRow, state.size(), "state");
+  requireRow(numberRow, numbers.size(), "numbers");
+  requireRow(missingRow, missing.size(), "missing");
+  for (size_t slot = 0; slot < state.size(); ++slot) {
+    if (stateRow[slot] > PW_TRI_UNKNOWN) {
+      throw Error(PW_ERR_RANGE,
+                  fmt::format("state[{}] ({}) is {}; a state must be 0 (false), 1 (true) or 2 "
+                              "(unknown)",
+                              slot, describeSlot(*library, slot), stateRow[slot]));
+    }
+    if (!std::isfinite(numberRow[slot])) {
+      throw Error(PW_ERR_RANGE, fmt::format("numbers[{}] ({}) is {}; numbers must be finite",
+                                            slot, describeSlot(*library, slot), numberRow[slot]));
+    }
+  }
+  std::copy_n(stateRow, state.size(), state.begin());
+  std::copy_n(numberRow, numbers.size(), numbers.begin());
+  std::copy_n(missingRow, missing.size(), missing.begin());
+  evaluated = true;
+}
 
 void pw_result::checkRecommendation(uint32_t rec) const {
   if (!evaluated) throw Error(PW_ERR_STATE, "the result has not been evaluated yet");

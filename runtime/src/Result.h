@@ -22,6 +22,12 @@ struct pw_result {
         numbers(lib.slotCount(), 0.0),
         missing(uint64_t{lib.recommendationCount()} * lib.maskWords(), 0) {}
 
+  // Copies rows another evaluator of the same pathway produced (layout as in
+  // <pathway/abi.h>) after checking them: every state byte PW_TRI_FALSE,
+  // _TRUE or _UNKNOWN, every number finite. All or nothing. A pointer may be
+  // null only when its array is empty.
+  void load(const uint8_t* stateRow, const double* numberRow, const uint64_t* missingRow);
+
   // Accessors; each throws Error on a bad index or before evaluation.
   pw_rec_status status(uint32_t rec) const;
   pw_tri condition(uint32_t rec) const;

@@ -1,6 +1,7 @@
 /* Pathway: the binary contract between a compiled pathway library and the
  * runtime that loads it. Apps use <pathway/pathway.h>; only the compiler's
- * code generator and the runtime's loader read this header.
+ * code generator, the runtime's loader and evaluators that hand the runtime
+ * a descriptor of their own (pw_library_from_descriptor) read this header.
  *
  * A compiled library exports exactly one symbol, PW_DESCRIPTOR_SYMBOL, a
  * `pw_descriptor`. Everything else (names, types, units, ranges, labels,

@@ -77,6 +77,8 @@ typedef enum pw_value_type { PW_TYPE_BOOL = 0, PW_TYPE_NUMBER = 1 } pw_value_typ
 typedef struct pw_library pw_library;
 typedef struct pw_input pw_input;
 typedef struct pw_result pw_result;
+/* The compiled-library descriptor, defined in <pathway/abi.h>. */
+struct pw_descriptor;
 
 typedef struct pw_citation {
   const char* source;    /* declared source name */
@@ -179,6 +181,18 @@ PW_API const char* pw_last_error(void);
  * it is an ELF shared object, exports a descriptor with the right magic, ABI
  * version and size, and carries metadata consistent with it. */
 PW_API pw_status pw_library_open(const char* path, pw_library** out);
+/* Opens a pathway from a descriptor in memory (<pathway/abi.h>), for
+ * evaluators other than a compiled library, such as an interpreter. The
+ * descriptor is checked as pw_library_open checks a loaded one (magic, ABI
+ * version, descriptor_size == sizeof(pw_descriptor), counts, metadata), except
+ * that `evaluate` and `evaluate_batch` may be NULL: pw_evaluate and
+ * pw_evaluate_batch then fail with PW_ERR_STATE without `evaluate`, and
+ * pw_evaluate_rows without `evaluate_batch`; fill results with pw_result_load
+ * instead. The runtime does not copy the descriptor: it and every string it
+ * points to (name, version, metadata_json) must stay valid and unchanged until
+ * pw_library_close. pw_library_info.path is "" for such a library. */
+PW_API pw_status pw_library_from_descriptor(const struct pw_descriptor* descriptor,
+                                            pw_library** out);
 PW_API void pw_library_close(pw_library* library);
 
 PW_API pw_status pw_library_get_info(const pw_library* library, pw_library_info* info);
@@ -232,6 +246,11 @@ PW_API pw_status pw_input_set_json(pw_input* input, const char* text, size_t len
  * declared unit; *known is 0 for an unknown input (and *value 0). */
 PW_API pw_status pw_input_get(const pw_input* input, uint32_t index, int* known,
                               double* value);
+/* Read-only views of the input's rows in the layout of <pathway/abi.h>: n_inputs
+ * values and n_inputs known flags (never NULL, even without inputs). They
+ * stay valid until pw_input_free and reflect every later change. */
+PW_API pw_status pw_input_rows(const pw_input* input, const double** values,
+                               const uint8_t** known);
 
 /* ---- evaluation */
 PW_API pw_status pw_result_new(const pw_library* library, pw_result** out);
@@ -249,7 +268,18 @@ PW_API pw_status pw_evaluate_rows(const pw_library* library, uint64_t count,
                                   const double* values, const uint8_t* known, uint8_t* state,
                                   double* numbers, uint64_t* missing);
 
-/* ---- results (PW_ERR_STATE before the first evaluation) */
+/* Fills `result` from rows that another evaluator of the same pathway (an
+ * interpreter, say) produced, laid out as in <pathway/abi.h>: state and
+ * numbers hold n_slots entries, missing n_recommendations * mask_words (see
+ * pw_library_info); an array may be NULL only when it is empty. Every state
+ * byte must be PW_TRI_FALSE, PW_TRI_TRUE or PW_TRI_UNKNOWN and every number
+ * finite (else PW_ERR_RANGE, naming the slot, and the result is unchanged).
+ * Afterwards every result accessor and pw_result_to_json work as after
+ * pw_evaluate. The arrays are copied. */
+PW_API pw_status pw_result_load(pw_result* result, const uint8_t* state, const double* numbers,
+                                const uint64_t* missing);
+
+/* ---- results (PW_ERR_STATE before the first evaluation or load) */
 /* After supersedes: PW_FIRE, PW_NO or PW_UNDETERMINED. */
 PW_API pw_status pw_result_status(const pw_result* result, uint32_t recommendation,
                                   pw_rec_status* status);

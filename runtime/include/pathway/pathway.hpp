@@ -60,6 +60,14 @@ class Library {
     handle_.reset(library);
   }
 
+  // A pathway described in memory (see pw_library_from_descriptor): the
+  // descriptor and its strings must outlive the Library.
+  static Library fromDescriptor(const pw_descriptor& descriptor) {
+    pw_library* library = nullptr;
+    detail::check(pw_library_from_descriptor(&descriptor, &library));
+    return Library(library);
+  }
+
   const pw_library* get() const noexcept { return handle_.get(); }
 
   pw_library_info info() const {
@@ -118,7 +126,15 @@ class Library {
   }
 
  private:
+  explicit Library(pw_library* library) : handle_(library) {}
+
   std::unique_ptr<pw_library, detail::LibraryCloser> handle_;
+};
+
+// An input's rows (see pw_input_rows): inputCount() values and known flags.
+struct InputRows {
+  const double* values;
+  const uint8_t* known;
 };
 
 // One patient's inputs; every input starts unknown. Setters take an input
@@ -174,6 +190,13 @@ class Input {
     return {known != 0, value};
   }
 
+  // Read-only views of the rows, valid while the Input lives.
+  InputRows rows() const {
+    InputRows rows{nullptr, nullptr};
+    detail::check(pw_input_rows(get(), &rows.values, &rows.known));
+    return rows;
+  }
+
  private:
   Input& run(pw_status status) {
     detail::check(status);
@@ -194,6 +217,12 @@ class Result {
   }
 
   pw_result* get() const noexcept { return handle_.get(); }
+
+  // Fills the result from another evaluator's rows (see pw_result_load).
+  Result& load(const uint8_t* state, const double* numbers, const uint64_t* missing) {
+    detail::check(pw_result_load(get(), state, numbers, missing));
+    return *this;
+  }
 
   pw_rec_status status(uint32_t recommendation) const {
     pw_rec_status status = PW_UNDETERMINED;

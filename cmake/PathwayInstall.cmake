@@ -15,6 +15,8 @@ set(PATHWAY_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/Pathway)
 set_target_properties(pathway_runtime PROPERTIES EXPORT_NAME runtime)
 add_library(Pathway::runtime ALIAS pathway_runtime)
 add_executable(Pathway::pathwayc ALIAS pathwayc)
+# pathway_add_library() works in this tree as well as for installed apps.
+include(${CMAKE_CURRENT_LIST_DIR}/PathwayFunctions.cmake)
 
 # An installed pathwayc finds the installed libpathway, and LLVM where it was
 # linked from (/usr/lib/llvm-16/lib is not on the default search path).

@@ -4,8 +4,7 @@
 # example (the C++ example does the same through the C++ wrapper).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/build.sh release
-mkdir -p build/pathways
+./scripts/build.sh release   # also compiles pathways/pt_failure.pw (pathways/CMakeLists.txt)
 echo "== pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so"
 build/compiler/driver/pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so \
   --emit-header build/pathways/pt_failure.h

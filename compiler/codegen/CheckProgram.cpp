@@ -55,8 +55,12 @@ std::string checkNode(const ir::Program& program, NodeId id) {
       return fmt::format("node {} ({}) uses node {}, which does not precede it", id,
                          ir::opName(node.op), arg);
     }
-    // `known(x)` accepts an operand of either type.
-    if (node.op != Op::IsKnown && program.nodes[arg].type != sig.operand) {
+    // `known(x)` accepts an operand of either type; `==` and `!=` compare
+    // two numbers or two bools.
+    const bool boolEquality = (node.op == Op::Eq || node.op == Op::Ne) &&
+                              program.nodes[node.args[0]].type == Type::Bool &&
+                              program.nodes[node.args[1]].type == Type::Bool;
+    if (node.op != Op::IsKnown && !boolEquality && program.nodes[arg].type != sig.operand) {
       return fmt::format("node {} ({}) has an operand of the wrong type", id,
                          ir::opName(node.op));
     }

@@ -144,7 +144,13 @@ Plane NodeLowering::compare(const Node& node) {
   }
   Plane plane;
   plane.known = b_.CreateAnd(a.known, c.known);
-  plane.value = b_.CreateAnd(plane.known, b_.CreateFCmp(predicate, a.value, c.value));
+  // Bools (`a == b` on two conditions) are i1 planes, canonical when unknown.
+  llvm::Value* test = a.value->getType()->isIntegerTy(1)
+                          ? b_.CreateICmp(node.op == Op::Ne ? llvm::CmpInst::ICMP_NE
+                                                            : llvm::CmpInst::ICMP_EQ,
+                                          a.value, c.value)
+                          : b_.CreateFCmp(predicate, a.value, c.value);
+  plane.value = b_.CreateAnd(plane.known, test);
   plane.mask = unionMask(plane.known, node);
   return plane;
 }

@@ -43,6 +43,14 @@ struct TestOptions {
 };
 int testCommand(const TestOptions& options, const DiagnosticOptions& diag);
 
+struct ExplainOptions {
+  std::string target;  // FILE.pw
+  std::string input;   // patient JSON file or "-"
+  bool json = false;
+  bool all = false;    // also recommendations that did not fire
+};
+int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag);
+
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
 }  // namespace pathway::driver

@@ -3,7 +3,9 @@
 // temporary library first.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <pathway/pathway.hpp>
@@ -118,21 +120,25 @@ int describeCommand(const std::string& target, bool json, const DiagnosticOption
       type += fmt::format(" in {}..{}", in.has_min ? fmt::format("{}", in.min) : "",
                           in.has_max ? fmt::format("{}", in.max) : "");
     }
-    out += fmt::format("  {:<28} {}\n", in.name, type);
-    if (*in.description) out += fmt::format("  {:<28} {}\n", "", in.description);
+    out += fmt::format("  {:<32} {}\n", in.name, type);
+    if (*in.description) out += fmt::format("  {:<32} {}\n", "", in.description);
   }
   out += fmt::format("\nfindings ({}):\n", info.n_findings);
   for (uint32_t f = 0; f < info.n_findings; ++f) {
     pw_finding_info fi = library->finding(f);
-    out += fmt::format("  {:<28} {} [{}]\n", fi.name, fi.label, cites(fi.citations, fi.n_citations));
+    out += fmt::format("  {:<32} {} [{}]\n", fi.name, fi.label, cites(fi.citations, fi.n_citations));
   }
   out += fmt::format("\nrecommendations ({}):\n", info.n_recommendations);
+  size_t width = 0;
+  for (uint32_t r = 0; r < info.n_recommendations; ++r) {
+    width = std::max(width, std::strlen(library->recommendation(r).name));
+  }
   for (uint32_t r = 0; r < info.n_recommendations; ++r) {
     pw_recommendation_info ri = library->recommendation(r);
-    out += fmt::format("  {:<28} {:<18} {:<9} {} [{}]\n", ri.name, ri.category, ri.urgency, ri.label,
+    out += fmt::format("  {:<{}} {:<18} {:<9} {} [{}]\n", ri.name, width, ri.category, ri.urgency, ri.label,
                        cites(ri.citations, ri.n_citations));
     for (uint32_t s = 0; s < ri.n_supersedes; ++s) {
-      out += fmt::format("  {:<28} supersedes {}\n", "", library->recommendation(ri.supersedes[s]).name);
+      out += fmt::format("  {:<{}} supersedes {}\n", "", width, library->recommendation(ri.supersedes[s]).name);
     }
   }
   std::fputs(out.c_str(), stdout);

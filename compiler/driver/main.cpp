@@ -68,6 +68,14 @@ int run(int argc, char** argv) {
   describe->add_flag("--json", describeJson, "Print JSON");
   addDiagnosticOptions(describe, diag);
 
+  ExplainOptions explainOptions;
+  CLI::App* explainCmd = app.add_subcommand("explain", "Explain each recommendation's status for one patient");
+  explainCmd->add_option("target", explainOptions.target, "Pathway file (.pw)")->required();
+  explainCmd->add_option("-i,--input", explainOptions.input, "Patient JSON file, or - for stdin")->required();
+  explainCmd->add_flag("--json", explainOptions.json, "Print JSON");
+  explainCmd->add_flag("--all", explainOptions.all, "Also explain recommendations that did not fire");
+  addDiagnosticOptions(explainCmd, diag);
+
   TestOptions testOptions;
   CLI::App* testCmd = app.add_subcommand("test", "Run scenario files (.pwtest), compiled and interpreted");
   testCmd->add_option("files", testOptions.files, "Scenario files")->required();
@@ -86,6 +94,7 @@ int run(int argc, char** argv) {
   if (*dumpIr) return dumpIrCommand(dumpFile, diag);
   if (*buildCmd) return buildCommand(build, diag);
   if (*runCmd) return runCommand(runOptions, diag);
+  if (*explainCmd) return explainCommand(explainOptions, diag);
   if (*testCmd) return testCommand(testOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
   return kExitUsage;

@@ -6,12 +6,7 @@
 namespace pathway::ir {
 namespace {
 
-// A three-valued value with the inputs that could still decide it.
-struct Value {
-  bool known = true;
-  double value = 0;
-  std::set<uint32_t> missing;  // empty when known
-};
+using Value = NodeValue;
 
 Value knownValue(double v) { return Value{true, v, {}}; }
 
@@ -95,11 +90,16 @@ Value evaluate(const Node& n, const std::vector<Value>& values, const double* in
 
 }  // namespace
 
-void interpret(const Program& program, const double* values, const uint8_t* known, uint8_t* state,
-               double* numbers, uint64_t* missing) {
+std::vector<NodeValue> interpretNodes(const Program& program, const double* values, const uint8_t* known) {
   std::vector<Value> nodes;
   nodes.reserve(program.nodes.size());
   for (const Node& n : program.nodes) nodes.push_back(evaluate(n, nodes, values, known));
+  return nodes;
+}
+
+void interpret(const Program& program, const double* values, const uint8_t* known, uint8_t* state,
+               double* numbers, uint64_t* missing) {
+  std::vector<Value> nodes = interpretNodes(program, values, known);
 
   std::vector<NodeId> slots = program.slotNodes();
   for (size_t s = 0; s < slots.size(); ++s) {

@@ -402,12 +402,14 @@ ExprInfo Checker::comparison(const ast::BinaryExpr& e) {
                         ? boolValue(evalCompare(e.op, l.constant->value, r.constant->value * scale))
                         : unknownValue();
   }
-  analysis_.exprs[&e] = info;  // checkRange reads rhsScale
-  auto directInput = [&](const ExprInfo& side) {
-    return side.decl && side.decl->kind() == ast::DeclKind::Input;
+  analysis_.exprs[&e] = info;
+  // The input's own value: a name, not `known(x)` (whose info also names x).
+  auto directInput = [&](const ast::Expr& side, const ExprInfo& sideInfo) {
+    return side.kind() == ast::ExprKind::Name && sideInfo.decl &&
+           sideInfo.decl->kind() == ast::DeclKind::Input;
   };
-  if (directInput(l) && r.constant && r.constant->known) checkRange(e, *e.lhs, *e.rhs, true);
-  if (directInput(r) && l.constant && l.constant->known) checkRange(e, *e.rhs, *e.lhs, false);
+  if (directInput(*e.lhs, l) && r.constant && r.constant->known) checkRange(e, *e.lhs, *e.rhs, true);
+  if (directInput(*e.rhs, r) && l.constant && l.constant->known) checkRange(e, *e.rhs, *e.lhs, false);
   return info;
 }
 
@@ -416,10 +418,16 @@ void Checker::checkRange(const ast::BinaryExpr& e, const ast::Expr& inputSide, c
   const auto* input = static_cast<const ast::InputDecl*>(analysis_.exprs[&inputSide].decl);
   const InputInfo& range = analysis_.inputs[input];
   if (!range.min && !range.max) return;
-  double scale = analysis_.exprs[&e].rhsScale;
   double c = analysis_.exprs[&constSide].constant->value;
-  // The constant in the input's own unit.
-  double value = inputOnLeft ? c * scale : c / scale;
+  // The constant in the input's own unit, converted exactly as the range's
+  // bounds were (rangeBound), so that a bound written in another unit
+  // ("0.74 months" on a weeks input) is inside its own range.
+  const Type& constType = analysis_.exprs[&constSide].type;
+  const Type& inputType = analysis_.exprs[&inputSide].type;
+  double value = c;
+  if (constType.kind == Type::Kind::Quantity && inputType.kind == Type::Kind::Quantity) {
+    value = units::convert(c, *constType.unit, *inputType.unit);
+  }
   double lo = range.min.value_or(-std::numeric_limits<double>::infinity());
   double hi = range.max.value_or(std::numeric_limits<double>::infinity());
   const std::string& text = diags_.file()->text();

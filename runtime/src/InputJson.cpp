@@ -1,5 +1,6 @@
 #include "InputJson.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <string>
@@ -140,8 +141,9 @@ void setInputFromJson(pw_input& input, std::string_view text) {
     const uint32_t index = findByName(input.library->schema.inputNames, key, "input");
     setOne(staged, index, value);
   }
-  input.values.swap(staged.values);
-  input.known.swap(staged.known);
+  // Copied, not swapped: pointers from pw_input_rows stay valid.
+  std::copy(staged.values.begin(), staged.values.end(), input.values.begin());
+  std::copy(staged.known.begin(), staged.known.end(), input.known.begin());
 }
 
 }  // namespace pathway::runtime

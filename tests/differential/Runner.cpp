@@ -100,21 +100,22 @@ std::optional<Library> load(const ir::Program& program, int level, Outcome& outc
   return library;
 }
 
-Outcome run(const Program& model, const std::vector<Patient>* given, size_t count, uint64_t patientSeed,
-            std::vector<Patient>* generated) {
+Outcome run(const std::string& path, const std::string& text, const std::vector<Patient>* given, size_t count,
+            uint64_t patientSeed, std::vector<Patient>* generated) {
   Outcome outcome;
-  const std::string text = print(model);
   driver::FrontendOptions options;
-  auto compilation = driver::compileText(model.name + ".pw", text, options);
+  auto compilation = driver::compileText(path, text, options);
   if (!compilation->ok() || !compilation->program) {
-    std::string id = "?";
+    // The first error's kind and message: shrinking keeps both, so that it
+    // cannot wander off to a different (legitimate) error of the same kind.
+    std::string key = "?";
     for (const diag::Diagnostic& d : compilation->diagnostics) {
       if (d.severity == diag::Severity::Error) {
-        id = std::string(diag::info(d.kind).id);
+        key = std::string(diag::info(d.kind).id) + ": " + d.message;
         break;
       }
     }
-    return {"frontend-error:" + id, diag::renderText(compilation->diagnostics, compilation->path)};
+    return {"frontend-error:" + key, diag::renderText(compilation->diagnostics, compilation->path)};
   }
   const ir::Program& program = *compilation->program;
 
@@ -194,11 +195,16 @@ Outcome run(const Program& model, const std::vector<Patient>* given, size_t coun
 }  // namespace
 
 Outcome runProgram(const Program& program, const std::vector<Patient>& patients) {
-  return run(program, &patients, 0, 0, nullptr);
+  return run(program.name + ".pw", print(program), &patients, 0, 0, nullptr);
 }
 
 Outcome runProgram(const Program& program, size_t count, uint64_t patientSeed, std::vector<Patient>& patients) {
-  return run(program, nullptr, count, patientSeed, &patients);
+  return run(program.name + ".pw", print(program), nullptr, count, patientSeed, &patients);
+}
+
+Outcome runSource(const std::string& path, const std::string& text, size_t count, uint64_t patientSeed,
+                  std::vector<Patient>& patients) {
+  return run(path, text, nullptr, count, patientSeed, &patients);
 }
 
 }  // namespace pathway::differential

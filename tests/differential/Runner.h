@@ -32,6 +32,10 @@ Outcome runProgram(const Program& program, const std::vector<Patient>& patients)
 Outcome runProgram(const Program& program, size_t count, uint64_t patientSeed,
                    std::vector<Patient>& patients);
 
+// The same for source text written by hand (regression reproducers).
+Outcome runSource(const std::string& path, const std::string& text, size_t count, uint64_t patientSeed,
+                  std::vector<Patient>& patients);
+
 }  // namespace pathway::differential
 
 #endif  // PATHWAY_TESTS_DIFFERENTIAL_RUNNER_H

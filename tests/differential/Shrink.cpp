@@ -90,9 +90,17 @@ class Shrinker {
  private:
   bool budget() const { return best_.attempts < max_; }
 
-  // Keeps the candidate when the failure persists.
+  // A well-founded order on candidates: shorter text first, then smaller
+  // text, so that shrinking always terminates.
+  static std::pair<size_t, std::string> measure(const Program& program, const Patient& patient) {
+    std::string text = print(program) + toJson(patient);
+    return {text.size(), text};
+  }
+
+  // Keeps the candidate when it is smaller and the failure persists.
   bool attempt(const Program& program, const Patient& patient) {
     if (!budget()) return false;
+    if (!(measure(program, patient) < measure(best_.program, best_.patient))) return false;
     ++best_.attempts;
     Outcome outcome = runProgram(program, std::vector<Patient>{patient});
     if (outcome.failure != best_.outcome.failure) return false;

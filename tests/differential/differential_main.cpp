@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "Campaign.h"
+#include "Generator.h"
 
 int main(int argc, char** argv) {
   pathway::differential::CampaignOptions options;
@@ -33,11 +34,16 @@ int main(int argc, char** argv) {
       options.programs = std::strtoull(value(), nullptr, 10);
     } else if (!std::strcmp(argv[i], "--patients")) {
       options.patients = std::strtoull(value(), nullptr, 10);
+    } else if (!std::strcmp(argv[i], "--print")) {
+      // The program a seed generates, without running it.
+      std::cout << pathway::differential::print(pathway::differential::generateProgram(
+          std::strtoull(value(), nullptr, 10)));
+      return 0;
     } else if (!std::strcmp(argv[i], "--out")) {
       out = value();
     } else {
       std::cerr << "usage: " << argv[0]
-                << " [--seconds N] [--seed S] [--programs N] [--patients N] [--out DIR]\n";
+                << " [--seconds N] [--seed S] [--programs N] [--patients N] [--out DIR] [--print SEED]\n";
       return 2;
     }
   }

@@ -1,0 +1,273 @@
+#include "explain/Explain.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pathway::explain {
+namespace {
+
+std::string number(double v) { return fmt::format("{}", v); }
+
+bool isLogic(ir::Op op) { return op == ir::Op::And || op == ir::Op::Or || op == ir::Op::Not; }
+
+const char* infix(ir::Op op) {
+  switch (op) {
+    case ir::Op::Lt: return "<";
+    case ir::Op::Le: return "<=";
+    case ir::Op::Gt: return ">";
+    case ir::Op::Ge: return ">=";
+    case ir::Op::Eq: return "==";
+    case ir::Op::Ne: return "!=";
+    case ir::Op::Add: return "+";
+    case ir::Op::Sub: return "-";
+    case ir::Op::Mul: return "*";
+    case ir::Op::Div: return "/";
+    default: return "?";
+  }
+}
+
+}  // namespace
+
+Explainer::Explainer(const ir::Program& program, const double* values, const uint8_t* known)
+    : program_(program), values_(values), known_(known), nodes_(ir::interpretNodes(program, values, known)),
+      slotName_(program.nodes.size()) {
+  for (const ir::Definition& d : program.definitions) {
+    if (slotName_[d.node].empty()) slotName_[d.node] = "define " + d.name;
+  }
+  for (const ir::Finding& f : program.findings) slotName_[f.node] = "finding " + f.name;
+}
+
+std::string Explainer::inputValue(uint32_t i) const {
+  const ir::Input& in = program_.inputs[i];
+  if (!known_[i]) return "unknown";
+  double v = values_[i];
+  switch (in.kind) {
+    case ir::InputKind::Bool: return v != 0 ? "true" : "false";
+    case ir::InputKind::Enum: {
+      auto label = static_cast<size_t>(v);
+      return label < in.labels.size() ? in.labels[label] : number(v);
+    }
+    case ir::InputKind::Quantity: return in.unit == "%" ? number(v) + "%" : number(v) + " " + in.unit;
+    default: return number(v);
+  }
+}
+
+std::string Explainer::valueText(ir::NodeId id) const {
+  const ir::NodeValue& v = nodes_[id];
+  if (!v.known) return "unknown";
+  if (program_.nodes[id].type == ir::Type::Bool) return v.value != 0 ? "true" : "false";
+  return number(v.value);
+}
+
+// Numeric expressions and comparisons in one line, as an author would write
+// them (units already converted to the input's unit by the compiler).
+std::string Explainer::inlineText(ir::NodeId id) const {
+  const ir::Node& n = program_.nodes[id];
+  if (!slotName_[id].empty() && n.type == ir::Type::Number) return slotName_[id].substr(7);
+  switch (n.op) {
+    case ir::Op::Input: return program_.inputs[n.input].name;
+    case ir::Op::Const:
+      if (!n.known) return "unknown";
+      return n.type == ir::Type::Bool ? (n.value != 0 ? "true" : "false") : number(n.value);
+    case ir::Op::Neg: return "-" + inlineText(n.args[0]);
+    case ir::Op::IsKnown: return "known(" + inlineText(n.args[0]) + ")";
+    case ir::Op::InSet: {
+      const ir::Node& arg = program_.nodes[n.args[0]];
+      std::vector<std::string> labels;
+      for (uint32_t l : n.labels) {
+        bool named = arg.op == ir::Op::Input && l < program_.inputs[arg.input].labels.size();
+        labels.push_back(named ? program_.inputs[arg.input].labels[l] : std::to_string(l));
+      }
+      return fmt::format("{} in {{{}}}", inlineText(n.args[0]), fmt::join(labels, ", "));
+    }
+    case ir::Op::Add:
+    case ir::Op::Sub:
+    case ir::Op::Mul:
+    case ir::Op::Div:
+      return fmt::format("({} {} {})", inlineText(n.args[0]), infix(n.op), inlineText(n.args[1]));
+    case ir::Op::Lt:
+    case ir::Op::Le:
+    case ir::Op::Gt:
+    case ir::Op::Ge:
+    case ir::Op::Eq:
+    case ir::Op::Ne: {
+      // A constant beside a quantity input is in that input's unit.
+      auto side = [&](ir::NodeId self, ir::NodeId other) {
+        const ir::Node& o = program_.nodes[other];
+        const ir::Node& me = program_.nodes[self];
+        if (me.op == ir::Op::Const && me.known && o.op == ir::Op::Input &&
+            program_.inputs[o.input].kind == ir::InputKind::Quantity) {
+          const std::string& unit = program_.inputs[o.input].unit;
+          return unit == "%" ? number(me.value) + "%" : number(me.value) + " " + unit;
+        }
+        return inlineText(self);
+      };
+      return fmt::format("{} {} {}", side(n.args[0], n.args[1]), infix(n.op), side(n.args[1], n.args[0]));
+    }
+    default:
+      return slotName_[id].empty() ? ir::opName(n.op) : slotName_[id];
+  }
+}
+
+void Explainer::leafInputs(ir::NodeId id, std::vector<uint32_t>& inputs) const {
+  const ir::Node& n = program_.nodes[id];
+  if (n.op == ir::Op::Input) {
+    if (std::find(inputs.begin(), inputs.end(), n.input) == inputs.end()) inputs.push_back(n.input);
+    return;
+  }
+  for (ir::NodeId a : n.args) leafInputs(a, inputs);
+}
+
+Node Explainer::tree(ir::NodeId id, ir::NodeId root, std::vector<bool>& expanded) const {
+  const ir::Node& n = program_.nodes[id];
+  Node out;
+  out.value = valueText(id);
+  bool named = !slotName_[id].empty() && id != root;
+  if (named) {
+    out.text = slotName_[id];
+    if (expanded[id]) {
+      out.detail = "explained above";
+      return out;
+    }
+    expanded[id] = true;
+  }
+  if (isLogic(n.op)) {
+    if (!named) out.text = ir::opName(n.op);
+    // Flatten chains of the same operator: a and b and c.
+    std::vector<ir::NodeId> operands;
+    std::vector<ir::NodeId> work(n.args.rbegin(), n.args.rend());
+    while (!work.empty()) {
+      ir::NodeId a = work.back();
+      work.pop_back();
+      const ir::Node& child = program_.nodes[a];
+      if (n.op != ir::Op::Not && child.op == n.op && slotName_[a].empty()) {
+        work.insert(work.end(), child.args.rbegin(), child.args.rend());
+      } else {
+        operands.push_back(a);
+      }
+    }
+    Node* parent = &out;
+    if (named) {
+      out.children.push_back(Node{ir::opName(n.op), out.value, "", {}});
+      parent = &out.children.back();
+    }
+    for (ir::NodeId a : operands) parent->children.push_back(tree(a, root, expanded));
+    return out;
+  }
+  std::string text = inlineText(id);
+  if (named) {
+    out.children.push_back(Node{text, out.value, "", {}});
+  } else {
+    out.text = text;
+  }
+  std::vector<uint32_t> inputs;
+  leafInputs(id, inputs);
+  std::vector<std::string> parts;
+  for (uint32_t i : inputs) parts.push_back(program_.inputs[i].name + " = " + inputValue(i));
+  (named ? out.children.back() : out).detail = fmt::format("{}", fmt::join(parts, ", "));
+  return out;
+}
+
+std::string Explainer::statusOf(size_t rec) const {
+  const ir::NodeValue& v = nodes_[program_.recommendations[rec].status];
+  return !v.known ? "undetermined" : v.value != 0 ? "fire" : "no";
+}
+
+std::vector<RecommendationExplanation> Explainer::explain(const Options& options) const {
+  std::vector<RecommendationExplanation> out;
+  for (size_t r = 0; r < program_.recommendations.size(); ++r) {
+    const ir::Recommendation& rec = program_.recommendations[r];
+    RecommendationExplanation e;
+    e.index = static_cast<uint32_t>(r);
+    e.status = statusOf(r);
+    const ir::NodeValue& cond = nodes_[rec.condition];
+    bool condHolds = !cond.known || cond.value != 0;
+    // A "no" is worth explaining by default only when its condition held
+    // and a superseder suppressed it.
+    if (e.status == "no" && !options.all && !condHolds) continue;
+    std::vector<bool> expanded(program_.nodes.size(), false);
+    e.condition = tree(rec.condition, rec.condition, expanded);
+    for (size_t s = 0; s < program_.recommendations.size(); ++s) {
+      const auto& sup = program_.recommendations[s].supersedes;
+      if (std::find(sup.begin(), sup.end(), r) == sup.end()) continue;
+      std::string st = statusOf(s);
+      if (st == "fire") e.supersededBy.push_back(program_.recommendations[s].name);
+      if (st == "undetermined") e.undecidedSuperseders.push_back(program_.recommendations[s].name);
+    }
+    for (uint32_t i : nodes_[rec.status].missing) e.missing.push_back(program_.inputs[i].name);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+namespace {
+
+void renderTree(std::string& out, const Node& node, int depth) {
+  out.append(static_cast<size_t>(depth) * 2, ' ');
+  out += fmt::format("{} = {}", node.text, node.value);
+  if (!node.detail.empty()) out += fmt::format("   [{}]", node.detail);
+  out += "\n";
+  for (const Node& child : node.children) renderTree(out, child, depth + 1);
+}
+
+nlohmann::ordered_json treeJson(const Node& node) {
+  nlohmann::ordered_json j;
+  j["text"] = node.text;
+  j["value"] = node.value;
+  if (!node.detail.empty()) j["detail"] = node.detail;
+  if (!node.children.empty()) {
+    j["children"] = nlohmann::ordered_json::array();
+    for (const Node& c : node.children) j["children"].push_back(treeJson(c));
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string Explainer::text(const Options& options) const {
+  std::string out;
+  for (const RecommendationExplanation& e : explain(options)) {
+    const ir::Recommendation& rec = program_.recommendations[e.index];
+    std::vector<std::string> cites;
+    for (const ir::Citation& c : rec.citations) cites.push_back(c.source + ":" + c.paragraph);
+    out += fmt::format("{} [{}] {}: {} ({}, {})\n", rec.name, e.status, rec.category, rec.label, rec.urgency,
+                       fmt::join(cites, ", "));
+    out += "  condition:\n";
+    std::string tree;
+    renderTree(tree, e.condition, 2);
+    out += tree;
+    if (!e.supersededBy.empty()) out += fmt::format("  superseded by: {}\n", fmt::join(e.supersededBy, ", "));
+    if (!e.undecidedSuperseders.empty()) {
+      out += fmt::format("  undecided superseders: {}\n", fmt::join(e.undecidedSuperseders, ", "));
+    }
+    if (!e.missing.empty()) out += fmt::format("  missing: {}\n", fmt::join(e.missing, ", "));
+    out += "\n";
+  }
+  return out;
+}
+
+nlohmann::ordered_json Explainer::json(const Options& options) const {
+  nlohmann::ordered_json out;
+  out["pathway"] = program_.meta.name;
+  out["version"] = program_.meta.version;
+  out["recommendations"] = nlohmann::ordered_json::array();
+  for (const RecommendationExplanation& e : explain(options)) {
+    const ir::Recommendation& rec = program_.recommendations[e.index];
+    nlohmann::ordered_json j;
+    j["code"] = rec.name;
+    j["status"] = e.status;
+    j["category"] = rec.category;
+    j["urgency"] = rec.urgency;
+    j["citations"] = nlohmann::ordered_json::array();
+    for (const ir::Citation& c : rec.citations) j["citations"].push_back(c.paragraph);
+    j["condition"] = treeJson(e.condition);
+    j["superseded_by"] = e.supersededBy;
+    j["undecided_superseders"] = e.undecidedSuperseders;
+    j["missing"] = e.missing;
+    out["recommendations"].push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace pathway::explain

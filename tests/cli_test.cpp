@@ -162,3 +162,43 @@ TEST(CliTest, RunPrintsResultJsonAndRejectsBadInput) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliTest, ExplainShowsTheConditionTreeWithValues) {
+  std::string pw = scenario("demo.pw");
+  Outcome text = run("explain " + pw + " --input " + scenario("demo_patient.json"));
+  EXPECT_EQ(text.exit, 0) << text.output;
+  EXPECT_NE(text.output.find("urgent [fire] urgent: Urgent (immediate, clinical:S1.P2)"), std::string::npos)
+      << text.output;
+  EXPECT_NE(text.output.find("pain >= 7 = true   [pain = 9]"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("crp > 10 mg/L = unknown   [crp = unknown]"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("superseded by: urgent"), std::string::npos) << text.output;
+  Outcome json = run("explain --json " + pw + " --input " + scenario("demo_patient.json"));
+  EXPECT_EQ(json.exit, 0);
+  EXPECT_NE(json.output.find("\"code\": \"urgent\""), std::string::npos) << json.output;
+  EXPECT_NE(json.output.find("\"superseded_by\": ["), std::string::npos);
+  EXPECT_EQ(run("explain /nonexistent/lib.so --input " + scenario("demo_patient.json")).exit, 2);
+}
+
+TEST(CliTest, GraphDrawsEveryRecommendation) {
+  std::string pw = scenario("demo.pw");
+  Outcome dot = run("graph --format dot " + pw);
+  EXPECT_EQ(dot.exit, 0) << dot.output;
+  EXPECT_NE(dot.output.find("digraph \"demo\""), std::string::npos);
+  EXPECT_NE(dot.output.find("Continue PT\\n[routine]"), std::string::npos) << dot.output;
+  EXPECT_NE(dot.output.find("Urgent\\n[immediate]"), std::string::npos);
+  EXPECT_NE(dot.output.find("style=dashed"), std::string::npos);  // supersedes
+  EXPECT_NE(dot.output.find("label=\"pain >= 7\""), std::string::npos) << dot.output;
+  Outcome overlay = run("graph --format dot " + pw + " --input " + scenario("demo_patient.json"));
+  EXPECT_NE(overlay.output.find("\\nFIRE"), std::string::npos);
+  EXPECT_NE(overlay.output.find("crp (mg/L)\\nmissing"), std::string::npos) << overlay.output;
+  Outcome mermaid = run("graph --format mermaid " + pw);
+  EXPECT_EQ(mermaid.exit, 0);
+  EXPECT_EQ(mermaid.output.rfind("flowchart LR", 0), 0u);
+  Outcome svg = run("graph --format svg " + pw);
+  EXPECT_EQ(svg.exit, 0) << svg.output.substr(0, 300);
+  EXPECT_NE(svg.output.find("<svg"), std::string::npos);
+}
+
+}  // namespace

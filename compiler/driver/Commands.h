@@ -51,6 +51,14 @@ struct ExplainOptions {
 };
 int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag);
 
+struct GraphOptions {
+  std::string target;          // FILE.pw
+  std::string format = "svg";  // dot, svg, mermaid
+  std::string output;          // file, or empty / "-" for stdout
+  std::string input;           // optional patient JSON to overlay
+};
+int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag);
+
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
 }  // namespace pathway::driver

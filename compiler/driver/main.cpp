@@ -76,6 +76,15 @@ int run(int argc, char** argv) {
   explainCmd->add_flag("--all", explainOptions.all, "Also explain recommendations that did not fire");
   addDiagnosticOptions(explainCmd, diag);
 
+  GraphOptions graphOptions;
+  CLI::App* graphCmd = app.add_subcommand("graph", "Draw the pathway as a flowchart, optionally for one patient");
+  graphCmd->add_option("target", graphOptions.target, "Pathway file (.pw)")->required();
+  graphCmd->add_option("--format", graphOptions.format, "svg (default, needs Graphviz), dot or mermaid")
+      ->check(CLI::IsMember({"svg", "dot", "mermaid"}));
+  graphCmd->add_option("-o,--output", graphOptions.output, "Output file (default: standard output)");
+  graphCmd->add_option("-i,--input", graphOptions.input, "Patient JSON to overlay on the chart");
+  addDiagnosticOptions(graphCmd, diag);
+
   TestOptions testOptions;
   CLI::App* testCmd = app.add_subcommand("test", "Run scenario files (.pwtest), compiled and interpreted");
   testCmd->add_option("files", testOptions.files, "Scenario files")->required();
@@ -94,6 +103,7 @@ int run(int argc, char** argv) {
   if (*dumpIr) return dumpIrCommand(dumpFile, diag);
   if (*buildCmd) return buildCommand(build, diag);
   if (*runCmd) return runCommand(runOptions, diag);
+  if (*graphCmd) return graphCommand(graphOptions, diag);
   if (*explainCmd) return explainCommand(explainOptions, diag);
   if (*testCmd) return testCommand(testOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);

@@ -7,36 +7,13 @@
 namespace pathway::explain {
 namespace {
 
-std::string number(double v) { return fmt::format("{}", v); }
-
 bool isLogic(ir::Op op) { return op == ir::Op::And || op == ir::Op::Or || op == ir::Op::Not; }
-
-const char* infix(ir::Op op) {
-  switch (op) {
-    case ir::Op::Lt: return "<";
-    case ir::Op::Le: return "<=";
-    case ir::Op::Gt: return ">";
-    case ir::Op::Ge: return ">=";
-    case ir::Op::Eq: return "==";
-    case ir::Op::Ne: return "!=";
-    case ir::Op::Add: return "+";
-    case ir::Op::Sub: return "-";
-    case ir::Op::Mul: return "*";
-    case ir::Op::Div: return "/";
-    default: return "?";
-  }
-}
 
 }  // namespace
 
 Explainer::Explainer(const ir::Program& program, const double* values, const uint8_t* known)
     : program_(program), values_(values), known_(known), nodes_(ir::interpretNodes(program, values, known)),
-      slotName_(program.nodes.size()) {
-  for (const ir::Definition& d : program.definitions) {
-    if (slotName_[d.node].empty()) slotName_[d.node] = "define " + d.name;
-  }
-  for (const ir::Finding& f : program.findings) slotName_[f.node] = "finding " + f.name;
-}
+      printer_(program) {}
 
 std::string Explainer::inputValue(uint32_t i) const {
   const ir::Input& in = program_.inputs[i];
@@ -46,10 +23,10 @@ std::string Explainer::inputValue(uint32_t i) const {
     case ir::InputKind::Bool: return v != 0 ? "true" : "false";
     case ir::InputKind::Enum: {
       auto label = static_cast<size_t>(v);
-      return label < in.labels.size() ? in.labels[label] : number(v);
+      return label < in.labels.size() ? in.labels[label] : ir::formatNumber(v);
     }
-    case ir::InputKind::Quantity: return in.unit == "%" ? number(v) + "%" : number(v) + " " + in.unit;
-    default: return number(v);
+    case ir::InputKind::Quantity: return in.unit == "%" ? ir::formatNumber(v) + "%" : ir::formatNumber(v) + " " + in.unit;
+    default: return ir::formatNumber(v);
   }
 }
 
@@ -57,57 +34,7 @@ std::string Explainer::valueText(ir::NodeId id) const {
   const ir::NodeValue& v = nodes_[id];
   if (!v.known) return "unknown";
   if (program_.nodes[id].type == ir::Type::Bool) return v.value != 0 ? "true" : "false";
-  return number(v.value);
-}
-
-// Numeric expressions and comparisons in one line, as an author would write
-// them (units already converted to the input's unit by the compiler).
-std::string Explainer::inlineText(ir::NodeId id) const {
-  const ir::Node& n = program_.nodes[id];
-  if (!slotName_[id].empty() && n.type == ir::Type::Number) return slotName_[id].substr(7);
-  switch (n.op) {
-    case ir::Op::Input: return program_.inputs[n.input].name;
-    case ir::Op::Const:
-      if (!n.known) return "unknown";
-      return n.type == ir::Type::Bool ? (n.value != 0 ? "true" : "false") : number(n.value);
-    case ir::Op::Neg: return "-" + inlineText(n.args[0]);
-    case ir::Op::IsKnown: return "known(" + inlineText(n.args[0]) + ")";
-    case ir::Op::InSet: {
-      const ir::Node& arg = program_.nodes[n.args[0]];
-      std::vector<std::string> labels;
-      for (uint32_t l : n.labels) {
-        bool named = arg.op == ir::Op::Input && l < program_.inputs[arg.input].labels.size();
-        labels.push_back(named ? program_.inputs[arg.input].labels[l] : std::to_string(l));
-      }
-      return fmt::format("{} in {{{}}}", inlineText(n.args[0]), fmt::join(labels, ", "));
-    }
-    case ir::Op::Add:
-    case ir::Op::Sub:
-    case ir::Op::Mul:
-    case ir::Op::Div:
-      return fmt::format("({} {} {})", inlineText(n.args[0]), infix(n.op), inlineText(n.args[1]));
-    case ir::Op::Lt:
-    case ir::Op::Le:
-    case ir::Op::Gt:
-    case ir::Op::Ge:
-    case ir::Op::Eq:
-    case ir::Op::Ne: {
-      // A constant beside a quantity input is in that input's unit.
-      auto side = [&](ir::NodeId self, ir::NodeId other) {
-        const ir::Node& o = program_.nodes[other];
-        const ir::Node& me = program_.nodes[self];
-        if (me.op == ir::Op::Const && me.known && o.op == ir::Op::Input &&
-            program_.inputs[o.input].kind == ir::InputKind::Quantity) {
-          const std::string& unit = program_.inputs[o.input].unit;
-          return unit == "%" ? number(me.value) + "%" : number(me.value) + " " + unit;
-        }
-        return inlineText(self);
-      };
-      return fmt::format("{} {} {}", side(n.args[0], n.args[1]), infix(n.op), side(n.args[1], n.args[0]));
-    }
-    default:
-      return slotName_[id].empty() ? ir::opName(n.op) : slotName_[id];
-  }
+  return ir::formatNumber(v.value);
 }
 
 void Explainer::leafInputs(ir::NodeId id, std::vector<uint32_t>& inputs) const {
@@ -119,13 +46,13 @@ void Explainer::leafInputs(ir::NodeId id, std::vector<uint32_t>& inputs) const {
   for (ir::NodeId a : n.args) leafInputs(a, inputs);
 }
 
-Node Explainer::tree(ir::NodeId id, ir::NodeId root, std::vector<bool>& expanded) const {
+Node Explainer::tree(ir::NodeId id, std::vector<bool>& expanded) const {
   const ir::Node& n = program_.nodes[id];
   Node out;
   out.value = valueText(id);
-  bool named = !slotName_[id].empty() && id != root;
+  bool named = !printer_.slotName(id).empty();
   if (named) {
-    out.text = slotName_[id];
+    out.text = printer_.slotName(id);
     if (expanded[id]) {
       out.detail = "explained above";
       return out;
@@ -141,7 +68,7 @@ Node Explainer::tree(ir::NodeId id, ir::NodeId root, std::vector<bool>& expanded
       ir::NodeId a = work.back();
       work.pop_back();
       const ir::Node& child = program_.nodes[a];
-      if (n.op != ir::Op::Not && child.op == n.op && slotName_[a].empty()) {
+      if (n.op != ir::Op::Not && child.op == n.op && printer_.slotName(a).empty()) {
         work.insert(work.end(), child.args.rbegin(), child.args.rend());
       } else {
         operands.push_back(a);
@@ -152,10 +79,10 @@ Node Explainer::tree(ir::NodeId id, ir::NodeId root, std::vector<bool>& expanded
       out.children.push_back(Node{ir::opName(n.op), out.value, "", {}});
       parent = &out.children.back();
     }
-    for (ir::NodeId a : operands) parent->children.push_back(tree(a, root, expanded));
+    for (ir::NodeId a : operands) parent->children.push_back(tree(a, expanded));
     return out;
   }
-  std::string text = inlineText(id);
+  std::string text = printer_.text(id);
   if (named) {
     out.children.push_back(Node{text, out.value, "", {}});
   } else {
@@ -187,7 +114,7 @@ std::vector<RecommendationExplanation> Explainer::explain(const Options& options
     // and a superseder suppressed it.
     if (e.status == "no" && !options.all && !condHolds) continue;
     std::vector<bool> expanded(program_.nodes.size(), false);
-    e.condition = tree(rec.condition, rec.condition, expanded);
+    e.condition = tree(rec.condition, expanded);
     for (size_t s = 0; s < program_.recommendations.size(); ++s) {
       const auto& sup = program_.recommendations[s].supersedes;
       if (std::find(sup.begin(), sup.end(), r) == sup.end()) continue;

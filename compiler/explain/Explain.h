@@ -12,6 +12,7 @@
 
 #include "ir/IR.h"
 #include "ir/Interpreter.h"
+#include "ir/Printer.h"
 
 namespace pathway::explain {
 
@@ -45,8 +46,7 @@ class Explainer {
   nlohmann::ordered_json json(const Options& options) const;
 
  private:
-  Node tree(ir::NodeId id, ir::NodeId root, std::vector<bool>& expanded) const;
-  std::string inlineText(ir::NodeId id) const;
+  Node tree(ir::NodeId id, std::vector<bool>& expanded) const;
   std::string valueText(ir::NodeId id) const;
   std::string inputValue(uint32_t input) const;
   void leafInputs(ir::NodeId id, std::vector<uint32_t>& inputs) const;
@@ -56,7 +56,7 @@ class Explainer {
   const double* values_;
   const uint8_t* known_;
   std::vector<ir::NodeValue> nodes_;
-  std::vector<std::string> slotName_;  // "finding x" / "define y" for named nodes
+  ir::Printer printer_;
 };
 
 }  // namespace pathway::explain

@@ -180,12 +180,14 @@ fragment DIGIT
     : [0-9]
     ;
 
+// Comments go to the hidden channel: the scan pass hands them to the AST
+// (for the formatter) and the parser never sees them.
 LINE_COMMENT
-    : '//' ~[\r\n]* -> skip
+    : '//' ~[\r\n]* -> channel(HIDDEN)
     ;
 
 BLOCK_COMMENT
-    : '/*' .*? '*/' -> skip
+    : '/*' .*? '*/' -> channel(HIDDEN)
     ;
 
 WS

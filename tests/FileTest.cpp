@@ -7,6 +7,7 @@
 #include "ast/Dump.h"
 #include "diag/Render.h"
 #include "driver/Pipeline.h"
+#include "format/Format.h"
 #include "ir/Dump.h"
 
 namespace pathway::testing {
@@ -79,7 +80,7 @@ FileTestResult runFileTest(const std::string& relative) {
   FileTestExpectation e = readFileTest(relative);
   std::string mode = relative.substr(0, relative.find('/'));
   driver::FrontendOptions options;
-  options.stopAfter = mode == "ast" ? driver::Stage::Parse : driver::Stage::Lower;
+  options.stopAfter = mode == "ast" || mode == "fmt" ? driver::Stage::Parse : driver::Stage::Lower;
   // Inputs are compiled without their CHECK lines, so that the positions
   // in the expectations do not depend on them.
   std::string input = e.input;
@@ -97,6 +98,7 @@ FileTestResult runFileTest(const std::string& relative) {
   }
   if (c->ok() && mode == "ast") result.stdoutText = ast::dump(c->ast, *c->source);
   if (c->ok() && mode == "ir") result.stdoutText = ir::dump(*c->program);
+  if (c->ok() && mode == "fmt") result.stdoutText = format::formatFile(c->ast, *c->source);
   return result;
 }
 

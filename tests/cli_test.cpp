@@ -202,3 +202,63 @@ TEST(CliTest, GraphDrawsEveryRecommendation) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- fmt
+
+namespace {
+
+std::string readBack(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST_F(Cli, FmtPrintsChecksAndRewritesInPlace) {
+  std::string file = write("messy.pw", kValid);
+  Outcome printed = run("fmt " + file);
+  EXPECT_EQ(printed.exit, 0) << printed.output;
+  EXPECT_EQ(printed.output.rfind("pathway p {\n  title \"t\";\n", 0), 0u) << printed.output;
+  EXPECT_EQ(readBack(file), kValid);  // printing never writes
+
+  Outcome check = run("fmt --check " + file);
+  EXPECT_EQ(check.exit, 1);
+  EXPECT_NE(check.output.find("messy.pw"), std::string::npos) << check.output;
+  EXPECT_EQ(readBack(file), kValid);
+
+  Outcome inPlace = run("fmt -i " + file);
+  EXPECT_EQ(inPlace.exit, 0) << inPlace.output;
+  EXPECT_EQ(inPlace.output, "");
+  EXPECT_EQ(readBack(file), printed.output);
+  Outcome clean = run("fmt --check " + file);
+  EXPECT_EQ(clean.exit, 0) << clean.output;
+  EXPECT_EQ(clean.output, "");
+  EXPECT_EQ(run("fmt -i " + file).exit, 0);
+  EXPECT_EQ(readBack(file), printed.output);
+  EXPECT_EQ(run("check " + file).exit, 0);
+}
+
+TEST_F(Cli, FmtLeavesFilesWithSyntaxErrorsAlone) {
+  std::string broken = std::string(kValid) + "input y: int\n";
+  std::string file = write("broken.pw", broken);
+  for (const char* flags : {"", "--check ", "-i "}) {
+    Outcome o = run(std::string("fmt ") + flags + file);
+    EXPECT_EQ(o.exit, 1) << flags;
+    EXPECT_NE(o.output.find("broken.pw:5:1: error: unexpected end of file"), std::string::npos) << o.output;
+    EXPECT_EQ(o.output.find("pathway p"), std::string::npos) << o.output;
+    EXPECT_EQ(readBack(file), broken);
+  }
+  // One bad file does not stop the others; the exit code reports it.
+  std::string good = write("good.pw", kValid);
+  EXPECT_EQ(run("fmt -i " + file + " " + good).exit, 1);
+  EXPECT_EQ(run("fmt --check " + good).exit, 0);
+}
+
+TEST_F(Cli, FmtUsageErrors) {
+  std::string file = write("ok.pw", kValid);
+  EXPECT_EQ(run("fmt").exit, 2);
+  EXPECT_EQ(run("fmt --check -i " + file).exit, 2);
+  EXPECT_EQ(run("fmt -i -").exit, 2);
+  EXPECT_EQ(run("fmt " + (dir_ / "missing.pw").string()).exit, 1);
+  EXPECT_EQ(readBack(file), kValid);
+}
+
+}  // namespace

@@ -36,3 +36,27 @@ TEST(Units, UnknownSpellingsAreNotUnits) {
 
 }  // namespace
 }  // namespace pathway::units
+
+#include "sema/Forms.h"
+
+namespace pathway::sema {
+namespace {
+
+TEST(Forms, SemanticVersions) {
+  for (const char* ok : {"1.0.0", "0.1.0", "10.20.30", "1.0.0-rc.1", "1.0.0+build.5", "1.0.0-alpha+001"}) {
+    EXPECT_TRUE(isSemanticVersion(ok)) << ok;
+  }
+  for (const char* bad : {"", "1", "1.0", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0+", "1.0.0 ", "1..0", "1.0.0-a b"}) {
+    EXPECT_FALSE(isSemanticVersion(bad)) << bad;
+  }
+}
+
+TEST(Forms, ParagraphIds) {
+  for (const char* ok : {"S0.P1", "S12.P3", "S1.P10"}) EXPECT_TRUE(isParagraphId(ok)) << ok;
+  for (const char* bad : {"", "S1", "S1P1", "P1.S1", "S1.P", "s1.p1", "S1.P1x", "S.P1"}) {
+    EXPECT_FALSE(isParagraphId(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace pathway::sema

@@ -164,9 +164,17 @@ class RecommendationDecl final : public BlockDecl {
       : BlockDecl(DeclKind::Recommendation, std::move(name), range) {}
 };
 
+// A `//` or `/* */` comment, text as written (delimiters included). The
+// parser never sees comments; they are kept for the formatter.
+struct Comment {
+  std::string text;
+  Range range;
+};
+
 struct File {
   std::optional<Header> header;
   std::vector<DeclPtr> decls;
+  std::vector<Comment> comments;  // every comment, in source order
 };
 
 }  // namespace pathway::ast

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pathway::ast {
 namespace {
 
 class Dumper {
  public:
-  explicit Dumper(const diag::SourceFile& source) : source_(source) {}
+  explicit Dumper(const diag::SourceFile* source) : source_(source) {}
 
   std::string run(const File& file) {
     line(0, "File");
@@ -18,7 +20,8 @@ class Dumper {
 
  private:
   std::string at(Range range) const {
-    diag::LineColumn lc = source_.lineColumn(range.begin);
+    if (!source_) return "";
+    diag::LineColumn lc = source_->lineColumn(range.begin);
     return fmt::format("@{}:{}", lc.line, lc.column);
   }
 
@@ -97,7 +100,15 @@ class Dumper {
   void block(const BlockDecl& b) {
     line(1, fmt::format("{} {} {}", b.kind() == DeclKind::Finding ? "Finding" : "Recommendation",
                         b.name.text, at(b.range())));
-    for (const Field& f : b.fields) {
+    std::vector<const Field*> fields;
+    for (const Field& f : b.fields) fields.push_back(&f);
+    // Without positions the order of fields does not matter, only which
+    // come first among those of one kind.
+    if (!source_) {
+      std::stable_sort(fields.begin(), fields.end(), [](const Field* x, const Field* y) { return x->kind < y->kind; });
+    }
+    for (const Field* field : fields) {
+      const Field& f = *field;
       switch (f.kind) {
         case FieldKind::Label:
         case FieldKind::Rationale:
@@ -175,14 +186,16 @@ class Dumper {
     }
   }
 
-  const diag::SourceFile& source_;
+  const diag::SourceFile* source_;  // null: no positions
   std::string out_;
 };
 
 }  // namespace
 
 std::string dump(const File& file, const diag::SourceFile& source) {
-  return Dumper(source).run(file);
+  return Dumper(&source).run(file);
 }
+
+std::string dumpShape(const File& file) { return Dumper(nullptr).run(file); }
 
 }  // namespace pathway::ast

@@ -10,6 +10,11 @@ namespace pathway::ast {
 
 std::string dump(const File& file, const diag::SourceFile& source);
 
+// The same without source positions, and with block fields in their fixed
+// order: equal for two files that differ only in layout, parentheses, field
+// order and comments (what `pathwayc fmt` may change).
+std::string dumpShape(const File& file);
+
 }  // namespace pathway::ast
 
 #endif  // PATHWAY_AST_DUMP_H

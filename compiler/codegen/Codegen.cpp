@@ -6,6 +6,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include "codegen/CheckProgram.h"
+#include "codegen/ColumnEntryPoint.h"
 #include "codegen/Descriptor.h"
 #include "codegen/EntryPoints.h"
 #include "codegen/Target.h"
@@ -32,7 +33,8 @@ bool generate(const ir::Program& program, const CodegenOptions& options,
 
   llvm::Function* evaluate = emitEvaluate(program, module);
   llvm::Function* batch = emitEvaluateBatch(program, module, evaluate);
-  if (!emitDescriptor(program, module, evaluate, batch, error)) return false;
+  llvm::Function* columns = options.columns ? emitEvaluateColumns(program, module) : nullptr;
+  if (!emitDescriptor(program, module, evaluate, batch, columns, error)) return false;
 
   std::string problems;
   llvm::raw_string_ostream problemStream(problems);

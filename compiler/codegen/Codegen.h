@@ -15,6 +15,9 @@ namespace pathway::codegen {
 struct CodegenOptions {
   int optLevel = 2;           // 0..3
   bool emitLlvmText = false;  // also fill CodegenResult::llvmText (after optimisation)
+  // Also emit the column entry point (64 patients per word, pw_evaluate_columns).
+  // Off by default: it multiplies code size and compile time (docs/performance.md).
+  bool columns = false;
 };
 
 struct CodegenResult {

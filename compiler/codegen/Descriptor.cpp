@@ -29,21 +29,23 @@ llvm::GlobalVariable* bytes(llvm::Module& module, const std::string& text, const
 
 bool emitDescriptor(const ir::Program& program, llvm::Module& module,
                     llvm::Function* evaluate, llvm::Function* evaluateBatch,
-                    std::string& error) {
+                    llvm::Function* evaluateColumns, std::string& error) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* i32 = llvm::Type::getInt32Ty(context);
   llvm::Type* i64 = llvm::Type::getInt64Ty(context);
   llvm::Type* ptr = llvm::PointerType::get(context, 0);
   // Field for field the C struct pw_descriptor.
   auto* type = llvm::StructType::create(
-      context, {i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, ptr, ptr, ptr, i64, ptr, ptr},
+      context,
+      {i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, ptr, ptr, ptr, i64, ptr, ptr, ptr},
       "pw_descriptor");
   const llvm::DataLayout& layout = module.getDataLayout();
   const uint64_t size = layout.getTypeAllocSize(type);
   const llvm::StructLayout* fields = layout.getStructLayout(type);
   if (size != sizeof(pw_descriptor) ||
       fields->getElementOffset(10) != offsetof(pw_descriptor, content_hash) ||
-      fields->getElementOffset(16) != offsetof(pw_descriptor, evaluate_batch)) {
+      fields->getElementOffset(16) != offsetof(pw_descriptor, evaluate_batch) ||
+      fields->getElementOffset(17) != offsetof(pw_descriptor, evaluate_columns)) {
     error = fmt::format("internal error: the target's descriptor layout ({} bytes) does not "
                         "match pw_descriptor ({} bytes)",
                         size, sizeof(pw_descriptor));
@@ -61,7 +63,9 @@ bool emitDescriptor(const ir::Program& program, llvm::Module& module,
              bytes(module, program.meta.name, "pathway.name", true),
              bytes(module, program.meta.version, "pathway.version", true),
              bytes(module, metadata, "pathway.metadata", false),
-             llvm::ConstantInt::get(i64, metadata.size()), evaluate, evaluateBatch});
+             llvm::ConstantInt::get(i64, metadata.size()), evaluate, evaluateBatch,
+             evaluateColumns ? static_cast<llvm::Constant*>(evaluateColumns)
+                             : llvm::ConstantPointerNull::get(llvm::PointerType::get(module.getContext(), 0))});
   auto* descriptor = new llvm::GlobalVariable(module, type, /*isConstant=*/true,
                                               llvm::GlobalValue::ExternalLinkage, init,
                                               PW_DESCRIPTOR_SYMBOL);

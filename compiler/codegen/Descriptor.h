@@ -17,7 +17,7 @@ namespace pathway::codegen {
 // not match the runtime's pw_descriptor (a compiler bug).
 bool emitDescriptor(const ir::Program& program, llvm::Module& module,
                     llvm::Function* evaluate, llvm::Function* evaluateBatch,
-                    std::string& error);
+                    llvm::Function* evaluateColumns /* may be null */, std::string& error);
 
 }  // namespace pathway::codegen
 

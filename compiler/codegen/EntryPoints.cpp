@@ -66,6 +66,13 @@ llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
   for (uint32_t slot = 0; slot < slots.size(); ++slot) {
     storeSlot(b, program, lowering.plane(slots[slot]), slots[slot], slot, state, numbers);
   }
+  // The masks cost more than the rest of the evaluation together: they are
+  // computed only when the caller asked for them (missing != NULL).
+  auto* masks = llvm::BasicBlock::Create(context, "masks", function);
+  auto* done = llvm::BasicBlock::Create(context, "done", function);
+  b.CreateCondBr(b.CreateIsNull(missing), done, masks);
+  b.SetInsertPoint(masks);
+  lowering.lowerMasks();
   const uint32_t words = program.maskWords();
   for (uint32_t rec = 0; rec < program.recommendations.size(); ++rec) {
     const Plane& status = lowering.plane(program.recommendations[rec].status);
@@ -74,6 +81,8 @@ llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
                     b.CreateInBoundsGEP(b.getInt64Ty(), missing, b.getInt64(rec * words + word)));
     }
   }
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
   b.CreateRetVoid();
   return function;
 }
@@ -108,11 +117,14 @@ llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& modu
     return b.CreateInBoundsGEP(element, function->getArg(arg),
                                b.CreateMul(row, b.getInt64(stride)));
   };
+  llvm::Value* missingArg = function->getArg(5);
+  llvm::Value* missingRow =
+      b.CreateSelect(b.CreateIsNull(missingArg), missingArg, rowPointer(5, i64, masks));
   b.CreateCall(evaluate, {rowPointer(1, b.getDoubleTy(), inputs),
                           rowPointer(2, b.getInt8Ty(), inputs),
                           rowPointer(3, b.getInt8Ty(), slots),
                           rowPointer(4, b.getDoubleTy(), slots),
-                          rowPointer(5, i64, masks)});
+                          missingRow});
   llvm::Value* next = b.CreateAdd(row, b.getInt64(1), "next", /*HasNUW=*/true);
   row->addIncoming(next, loop);
   b.CreateCondBr(b.CreateICmpEQ(next, count), exit, loop);

@@ -15,6 +15,30 @@ void NodeLowering::lowerAll() {
   for (const Node& node : program_.nodes) planes_.push_back(lower(node));
 }
 
+void NodeLowering::lowerMasks() {
+  for (size_t id = 0; id < program_.nodes.size(); ++id) {
+    planes_[id].mask = mask(program_.nodes[id], planes_[id]);
+  }
+}
+
+std::vector<llvm::Value*> NodeLowering::mask(const Node& node, const Plane& plane) {
+  switch (node.op) {
+    case Op::Input: {
+      std::vector<llvm::Value*> own = zeroMask();
+      const uint64_t bit = uint64_t{1} << (node.input % 64);
+      own[node.input / 64] = b_.CreateSelect(plane.known, b_.getInt64(0), b_.getInt64(bit));
+      return own;
+    }
+    case Op::Const:
+    case Op::IsKnown: return zeroMask();
+    // Known exactly when the operand is.
+    case Op::Not:
+    case Op::Neg:
+    case Op::InSet: return operand(node, 0).mask;
+    default: return unionMask(plane.known, node);
+  }
+}
+
 Plane NodeLowering::lower(const Node& node) {
   switch (node.op) {
     case Op::Input: return input(node);
@@ -77,10 +101,6 @@ Plane NodeLowering::input(const Node& node) {
   } else {
     plane.value = canonical(plane.known, raw);
   }
-  plane.mask = zeroMask();
-  const uint64_t bit = uint64_t{1} << (node.input % 64);
-  plane.mask[node.input / 64] =
-      b_.CreateSelect(plane.known, b_.getInt64(0), b_.getInt64(bit));
   return plane;
 }
 
@@ -92,7 +112,6 @@ Plane NodeLowering::constant(const Node& node) {
   } else {
     plane.value = llvm::ConstantFP::get(b_.getDoubleTy(), node.known ? node.value : 0.0);
   }
-  plane.mask = zeroMask();
   return plane;
 }
 
@@ -101,7 +120,6 @@ Plane NodeLowering::logicNot(const Node& node) {
   Plane plane;
   plane.known = a.known;
   plane.value = b_.CreateAnd(a.known, b_.CreateNot(a.value));
-  plane.mask = a.mask;  // known exactly when the operand is
   return plane;
 }
 
@@ -115,7 +133,6 @@ Plane NodeLowering::logicAnd(const Node& node) {
   llvm::Value* cFalse = b_.CreateAnd(c.known, b_.CreateNot(c.value));
   plane.known = b_.CreateOr(b_.CreateOr(aFalse, cFalse), b_.CreateAnd(a.known, c.known));
   plane.value = b_.CreateAnd(a.value, c.value);
-  plane.mask = unionMask(plane.known, node);
   return plane;
 }
 
@@ -125,7 +142,6 @@ Plane NodeLowering::logicOr(const Node& node) {
   Plane plane;
   plane.known = b_.CreateOr(b_.CreateOr(a.value, c.value), b_.CreateAnd(a.known, c.known));
   plane.value = b_.CreateOr(a.value, c.value);
-  plane.mask = unionMask(plane.known, node);
   return plane;
 }
 
@@ -151,7 +167,6 @@ Plane NodeLowering::compare(const Node& node) {
                                           a.value, c.value)
                           : b_.CreateFCmp(predicate, a.value, c.value);
   plane.value = b_.CreateAnd(plane.known, test);
-  plane.mask = unionMask(plane.known, node);
   return plane;
 }
 
@@ -178,7 +193,6 @@ Plane NodeLowering::arith(const Node& node) {
     }
   }
   plane.value = canonical(plane.known, raw);
-  plane.mask = unionMask(plane.known, node);
   return plane;
 }
 
@@ -187,7 +201,6 @@ Plane NodeLowering::negate(const Node& node) {
   Plane plane;
   plane.known = a.known;
   plane.value = canonical(a.known, b_.CreateFNeg(a.value));
-  plane.mask = a.mask;
   return plane;
 }
 
@@ -201,7 +214,6 @@ Plane NodeLowering::inSet(const Node& node) {
   Plane plane;
   plane.known = a.known;
   plane.value = b_.CreateAnd(a.known, member);
-  plane.mask = a.mask;
   return plane;
 }
 
@@ -209,7 +221,6 @@ Plane NodeLowering::isKnown(const Node& node) {
   Plane plane;
   plane.known = b_.getInt1(true);
   plane.value = operand(node, 0).known;
-  plane.mask = zeroMask();
   return plane;
 }
 

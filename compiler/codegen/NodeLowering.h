@@ -1,6 +1,8 @@
 // Lowers IR nodes to LLVM values, straight-line and branch-free. Each node
 // becomes a value plane (i1 for bool, double for number; 0 when unknown), a
-// known plane (i1) and a missing-input mask (one i64 per mask word).
+// known plane (i1) and, in a second pass that the caller places where it
+// wants it (behind a "missing requested" test), a missing-input mask (one i64
+// per mask word).
 #ifndef PATHWAY_CODEGEN_NODELOWERING_H
 #define PATHWAY_CODEGEN_NODELOWERING_H
 
@@ -24,8 +26,11 @@ class NodeLowering {
   NodeLowering(const ir::Program& program, llvm::IRBuilder<>& builder,
                llvm::Value* values, llvm::Value* known);
 
-  // Lowers every node of the program, in (topological) order.
+  // Lowers every node's value and known planes, in (topological) order.
   void lowerAll();
+  // Lowers every node's missing-input mask at the builder's insertion point,
+  // which lowerAll()'s planes must dominate.
+  void lowerMasks();
 
   const Plane& plane(ir::NodeId id) const { return planes_.at(id); }
 
@@ -41,6 +46,9 @@ class NodeLowering {
   Plane negate(const ir::Node& node);
   Plane inSet(const ir::Node& node);
   Plane isKnown(const ir::Node& node);
+  // Empty when the node is known; an unknown input's own bit; else the union
+  // of the operands' masks.
+  std::vector<llvm::Value*> mask(const ir::Node& node, const Plane& plane);
 
   const Plane& operand(const ir::Node& node, size_t index) const;
   // The canonical value: `value` when `known`, else zero of its type.

@@ -20,6 +20,7 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
 
   codegen::CodegenOptions cg;
   cg.optLevel = options.optLevel;
+  cg.columns = options.columns;
   cg.emitLlvmText = !options.emitLlvm.empty();
   codegen::CodegenResult generated;
   std::string error;

@@ -24,6 +24,7 @@ struct BuildOptions {
   std::string input;
   std::string output;
   int optLevel = 2;
+  bool columns = false;  // also the column (64 patients per word) batch entry point
   std::string emitHeader, emitLlvm, emitObj;
 };
 int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag);
@@ -58,6 +59,13 @@ struct GraphOptions {
   std::string input;           // optional patient JSON to overlay
 };
 int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag);
+
+struct FmtOptions {
+  std::vector<std::string> files;  // .pw files, or "-" for standard input
+  bool check = false;              // change nothing; exit 1 naming the files that would change
+  bool inPlace = false;            // -i: rewrite changed files in place
+};
+int fmtCommand(const FmtOptions& options, const DiagnosticOptions& diag);
 
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 

@@ -28,6 +28,8 @@ std::unique_ptr<Compilation> compileText(const std::string& path, std::string te
   diags.setWarningsAsErrors(options.warningsAsErrors);
 
   // 1. Syntax: text -> tokens -> parse tree -> AST.       (dump-ast)
+  //    The AST keeps the comments; compiler/format prints it back as
+  //    canonical source (fmt).
   c->ast = syntax::parse(*c->source, diags, options.limits);
   if (diags.hasErrors() || options.stopAfter == Stage::Parse) return finish(*c, diags), std::move(c);
 

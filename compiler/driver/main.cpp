@@ -48,6 +48,8 @@ int run(int argc, char** argv) {
   buildCmd->add_option("file", build.input, "Pathway file")->required();
   buildCmd->add_option("-o,--output", build.output, "Output library (lib<name>.so)")->required();
   buildCmd->add_option("-O", build.optLevel, "Optimisation level 0-3 (default 2)")->check(CLI::Range(0, 3));
+  buildCmd->add_flag("--columns", build.columns,
+                     "Also emit the column batch entry point (pw_evaluate_columns); slower to compile");
   buildCmd->add_option("--emit-header", build.emitHeader, "Also write a C header with the pathway's indices");
   buildCmd->add_option("--emit-llvm", build.emitLlvm, "Also write the optimised LLVM IR");
   buildCmd->add_option("--emit-obj", build.emitObj, "Also write the object file");
@@ -92,6 +94,13 @@ int run(int argc, char** argv) {
   testCmd->add_flag("-q,--quiet", testOptions.quiet, "Print only failing cases and the summary");
   addDiagnosticOptions(testCmd, diag);
 
+  FmtOptions fmtOptions;
+  CLI::App* fmtCmd = app.add_subcommand("fmt", "Format pathway files in the canonical layout");
+  fmtCmd->add_option("files", fmtOptions.files, "Pathway files, or - for standard input")->required();
+  fmtCmd->add_flag("--check", fmtOptions.check, "Write nothing; list the files that would change, exit 1 if any");
+  fmtCmd->add_flag("-i,--in-place", fmtOptions.inPlace, "Rewrite the files that change in place");
+  addDiagnosticOptions(fmtCmd, diag);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -106,6 +115,7 @@ int run(int argc, char** argv) {
   if (*graphCmd) return graphCommand(graphOptions, diag);
   if (*explainCmd) return explainCommand(explainOptions, diag);
   if (*testCmd) return testCommand(testOptions, diag);
+  if (*fmtCmd) return fmtCommand(fmtOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
   return kExitUsage;
 }

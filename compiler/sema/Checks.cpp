@@ -2,10 +2,10 @@
 // supersedes targets and cycles, unused declarations, constant conditions
 // and uncited source paragraphs.
 #include <functional>
-#include <regex>
 
 #include "diag/Suggest.h"
 #include "sema/Checker.h"
+#include "sema/Forms.h"
 
 namespace pathway::sema {
 
@@ -108,9 +108,8 @@ void Checker::checkUncited() {
   if (!file_.header) return;
   for (const ast::Source& source : file_.header->sources) {
     if (sources_[source.name.text] != &source) continue;  // a duplicate, already reported
-    static const std::regex kParagraph(R"(^S[0-9]+\.P[0-9]+$)");
     for (const ast::ParagraphRef& p : source.paragraphs) {
-      if (std::regex_match(p.id, kParagraph) && !cited_.count({source.name.text, p.id})) {
+      if (isParagraphId(p.id) && !cited_.count({source.name.text, p.id})) {
         diags_.report(Kind::UncitedParagraph, p.range, p.id, source.name.text);
       }
     }

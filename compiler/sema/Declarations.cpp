@@ -1,8 +1,9 @@
 // Sema for the header, sources, names, enums, inputs and block fields.
-#include <regex>
+#include <algorithm>
 
 #include "diag/Suggest.h"
 #include "sema/Checker.h"
+#include "sema/Forms.h"
 #include "sema/Sema.h"
 
 namespace pathway::sema {
@@ -77,11 +78,9 @@ void Checker::checkHeader() {
   };
   single(h.titles, "title");
   single(h.versions, "version");
-  static const std::regex kSemver(R"(^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$)");
-  if (!h.versions.empty() && !std::regex_match(h.versions[0].value, kSemver)) {
+  if (!h.versions.empty() && !isSemanticVersion(h.versions[0].value)) {
     diags_.report(Kind::InvalidVersion, h.versions[0].range, h.versions[0].value);
   }
-  static const std::regex kParagraph(R"(^S[0-9]+\.P[0-9]+$)");
   for (const ast::Source& source : h.sources) {
     auto [it, inserted] = sources_.emplace(source.name.text, &source);
     if (!inserted) {
@@ -91,7 +90,7 @@ void Checker::checkHeader() {
     }
     std::map<std::string, diag::Range> seen;
     for (const ast::ParagraphRef& p : source.paragraphs) {
-      if (!std::regex_match(p.id, kParagraph)) {
+      if (!isParagraphId(p.id)) {
         diags_.report(Kind::InvalidParagraphId, p.range, p.id);
       } else if (auto [prev, fresh] = seen.emplace(p.id, p.range); !fresh) {
         diags_.report(Kind::DuplicateParagraph, p.range, p.id, source.name.text)
@@ -252,7 +251,6 @@ void Checker::checkBlock(const ast::BlockDecl& decl) {
 }
 
 void Checker::checkCitation(const ast::ParagraphRef& ref, BlockInfo& info) {
-  static const std::regex kParagraph(R"(^S[0-9]+\.P[0-9]+$)");
   const ast::Source* source = nullptr;
   if (ref.source.empty()) {
     if (sources_.empty()) {
@@ -275,7 +273,7 @@ void Checker::checkCitation(const ast::ParagraphRef& ref, BlockInfo& info) {
     }
     source = it->second;
   }
-  if (!std::regex_match(ref.id, kParagraph)) {
+  if (!isParagraphId(ref.id)) {
     diags_.report(Kind::InvalidParagraphId, ref.range, ref.id);
     return;
   }

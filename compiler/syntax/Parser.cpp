@@ -168,7 +168,9 @@ ast::File parse(const diag::SourceFile& source, diag::DiagnosticEngine& diags, c
     tree = parser.file();
   }
   if (diags.errorCount() != errorsBefore) return {};
-  return buildAst(tree, offsets, diags, limits);
+  ast::File file = buildAst(tree, offsets, diags, limits);
+  file.comments = std::move(scanned.comments);
+  return file;
 }
 
 }  // namespace pathway::syntax

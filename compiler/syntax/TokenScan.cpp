@@ -148,6 +148,10 @@ ScanResult scan(antlr4::Lexer& lexer, const OffsetMap& offsets, diag::Diagnostic
   for (std::unique_ptr<antlr4::Token>& token : all) {
     auto* writable = static_cast<antlr4::CommonToken*>(token.get());
     diag::Range range = offsets.range(token.get());
+    if (token->getChannel() == antlr4::Token::HIDDEN_CHANNEL) {
+      result.comments.push_back({token->getText(), range});
+      continue;  // the parser and the nesting count never see comments
+    }
     switch (token->getType()) {
       case PathwayLexer::INVALID: {
         std::string text = token->getText();

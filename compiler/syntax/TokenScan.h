@@ -2,7 +2,8 @@
 // turns lexical problems (invalid characters, unterminated strings and
 // comments, bad escapes, over-long names, huge numbers, excessive nesting)
 // into diagnostics, and hands the parser a cleaned token list so that one
-// lexical slip does not cascade into syntax errors.
+// lexical slip does not cascade into syntax errors. Comments (hidden-channel
+// tokens) are set aside for the AST, never passed to the parser.
 #ifndef PATHWAY_SYNTAX_TOKENSCAN_H
 #define PATHWAY_SYNTAX_TOKENSCAN_H
 
@@ -35,7 +36,8 @@ class OffsetMap {
 bool checkUtf8(const diag::SourceFile& source, diag::DiagnosticEngine& diags);
 
 struct ScanResult {
-  std::vector<std::unique_ptr<antlr4::Token>> tokens;
+  std::vector<std::unique_ptr<antlr4::Token>> tokens;  // what the parser sees: no comments
+  std::vector<ast::Comment> comments;                   // hidden-channel tokens, in order
   bool fatal = false;  // nesting beyond the limit: do not parse at all
 };
 

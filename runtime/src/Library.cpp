@@ -29,11 +29,15 @@ void checkDescriptor(const std::string& path, const pw_descriptor& d, bool needE
                             "supports ABI version {}; recompile it with a matching pathwayc",
                             path, d.abi_version, PW_ABI_VERSION));
   }
-  if (d.descriptor_size != sizeof(pw_descriptor)) {
+  // Version 1 descriptors end after evaluate_batch or, newer, after
+  // evaluate_columns (pathway/abi.h).
+  if (d.descriptor_size != PW_DESCRIPTOR_SIZE_ROWS &&
+      d.descriptor_size != PW_DESCRIPTOR_SIZE_COLUMNS) {
     throw Error(PW_ERR_ABI,
                 fmt::format("'{}' has a descriptor of {} bytes, but ABI version {} "
-                            "descriptors are {} bytes",
-                            path, d.descriptor_size, PW_ABI_VERSION, sizeof(pw_descriptor)));
+                            "descriptors are {} bytes, or {} with the column entry point",
+                            path, d.descriptor_size, PW_ABI_VERSION, PW_DESCRIPTOR_SIZE_ROWS,
+                            PW_DESCRIPTOR_SIZE_COLUMNS));
   }
   auto corrupt = [&](const std::string& why) {
     throw Error(PW_ERR_CORRUPT, fmt::format("corrupt descriptor in '{}': {}", path, why));

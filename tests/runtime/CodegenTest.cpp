@@ -91,11 +91,17 @@ TEST(CodegenTest, EvaluationIsBranchFreeAndOnlyTheDescriptorIsExported) {
   ASSERT_TRUE(codegen::generate(smallProgram(), options, result, error)) << error;
   const std::string& text = result.llvmText;
   EXPECT_THAT(text, HasSubstr("@pathway_descriptor = constant %pw_descriptor"));
-  // The single-patient function is one basic block: no branch, no switch.
+  // The single-patient function is straight-line code: its only branch
+  // skips the missing-input masks when `missing` is NULL.
   const size_t begin = text.find("define internal void @pathway_evaluate(");
   ASSERT_NE(begin, std::string::npos);
   const std::string body = text.substr(begin, text.find("\n}\n", begin) - begin);
-  EXPECT_EQ(body.find(" br "), std::string::npos);
+  size_t branches = 0;
+  for (size_t at = body.find(" br "); at != std::string::npos; at = body.find(" br ", at + 1)) {
+    ++branches;
+  }
+  EXPECT_EQ(branches, 2u);  // into the masks block, and out of it
+  EXPECT_THAT(body, HasSubstr("icmp eq ptr %missing, null"));
   EXPECT_EQ(body.find("switch"), std::string::npos);
   EXPECT_EQ(body.find("call"), std::string::npos);
   // Every other global is internal or private.

@@ -32,10 +32,11 @@ const std::string& tempDirectory() {
   return directory.path;
 }
 
-std::string compileLibrary(const ir::Program& program, int optLevel) {
+std::string compileLibrary(const ir::Program& program, int optLevel, bool columns) {
   static std::atomic<int> counter{0};
   codegen::CodegenOptions options;
   options.optLevel = optLevel;
+  options.columns = columns;
   codegen::CodegenResult result;
   std::string error;
   if (!codegen::generate(program, options, result, error)) throw std::runtime_error(error);

@@ -13,7 +13,8 @@ namespace pathway::test {
 const std::string& tempDirectory();
 
 // The path of the new library; throws std::runtime_error on failure.
-std::string compileLibrary(const ir::Program& program, int optLevel = 2);
+// `columns`: also emit the column entry point (pw_evaluate_columns).
+std::string compileLibrary(const ir::Program& program, int optLevel = 2, bool columns = false);
 
 }  // namespace pathway::test
 

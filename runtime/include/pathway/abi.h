@@ -23,13 +23,38 @@
  * recommendation, then each recommendation's own condition (before
  * supersedes), then each finding, then each definition, in declaration order.
  * The batch entry point evaluates `count` patients whose arrays follow one
- * another with the strides above (row-major).
+ * another with the strides above (row-major). Both entry points skip the
+ * missing-input masks, and write none, when `missing` is NULL.
+ *
+ * The column entry point (evaluate_columns; descriptors of
+ * PW_DESCRIPTOR_SIZE_COLUMNS bytes or more) evaluates `count` patients laid
+ * out column by column, 64 patients to a 64-bit word of bits. With
+ * W = (count + 63) / 64 words per bit column and P = 64 * W lanes per number
+ * column (count rounded up to a multiple of 64; the padding lanes are read
+ * but have no effect on any output):
+ *   values  [n_inputs][P]   double  as in the row layout
+ *   known   [n_inputs][W]   uint64  bit p % 64 of word p / 64: input known
+ *                                   for patient p
+ *   truth   [n_slots][W]    uint64  bit set: the slot is PW_TRI_TRUE
+ *   unknown [n_slots][W]    uint64  bit set: the slot is PW_TRI_UNKNOWN
+ *                                   (neither: PW_TRI_FALSE)
+ *   numbers [n_number_definitions][P] double  one column per definition of
+ *                                   number type, in definition order; 0 when
+ *                                   unknown
+ *   missing [W][n_recommendations][n_inputs] uint64, or NULL to skip the
+ *                                   masks: for each block of 64 patients, for
+ *                                   each recommendation, for each input, bit
+ *                                   p % 64 set when input i is unknown for
+ *                                   patient p and could still decide the
+ *                                   recommendation
+ * Output bits of padding lanes are zero.
  *
  * Evaluation is a pure function of its inputs: it allocates nothing, touches
  * no global state, and is safe to call from many threads at once. */
 #ifndef PATHWAY_ABI_H
 #define PATHWAY_ABI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -47,6 +72,11 @@ typedef void (*pw_eval_fn)(const double* values, const uint8_t* known,
 typedef void (*pw_eval_batch_fn)(uint64_t count, const double* values,
                                  const uint8_t* known, uint8_t* state,
                                  double* numbers, uint64_t* missing);
+
+typedef void (*pw_eval_columns_fn)(uint64_t count, const double* values,
+                                   const uint64_t* known, uint64_t* truth,
+                                   uint64_t* unknown, double* numbers,
+                                   uint64_t* missing);
 
 typedef struct pw_descriptor {
   uint32_t magic;           /* PW_DESCRIPTOR_MAGIC */
@@ -66,7 +96,15 @@ typedef struct pw_descriptor {
   uint64_t metadata_size;
   pw_eval_fn evaluate;
   pw_eval_batch_fn evaluate_batch;
+  /* Present when descriptor_size >= PW_DESCRIPTOR_SIZE_COLUMNS (may be NULL);
+   * descriptors of PW_DESCRIPTOR_SIZE_ROWS bytes end before it. */
+  pw_eval_columns_fn evaluate_columns;
 } pw_descriptor;
+
+/* The accepted descriptor sizes of ABI version 1: without and with the
+ * column entry point. */
+#define PW_DESCRIPTOR_SIZE_ROWS ((uint32_t)offsetof(pw_descriptor, evaluate_columns))
+#define PW_DESCRIPTOR_SIZE_COLUMNS ((uint32_t)sizeof(pw_descriptor))
 
 #ifdef __cplusplus
 } /* extern "C" */

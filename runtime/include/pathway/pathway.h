@@ -184,7 +184,7 @@ PW_API pw_status pw_library_open(const char* path, pw_library** out);
 /* Opens a pathway from a descriptor in memory (<pathway/abi.h>), for
  * evaluators other than a compiled library, such as an interpreter. The
  * descriptor is checked as pw_library_open checks a loaded one (magic, ABI
- * version, descriptor_size == sizeof(pw_descriptor), counts, metadata), except
+ * version, descriptor_size PW_DESCRIPTOR_SIZE_ROWS or _COLUMNS, counts, metadata), except
  * that `evaluate` and `evaluate_batch` may be NULL: pw_evaluate and
  * pw_evaluate_batch then fail with PW_ERR_STATE without `evaluate`, and
  * pw_evaluate_rows without `evaluate_batch`; fill results with pw_result_load
@@ -267,6 +267,51 @@ PW_API pw_status pw_evaluate_batch(const pw_library* library, size_t count,
 PW_API pw_status pw_evaluate_rows(const pw_library* library, uint64_t count,
                                   const double* values, const uint8_t* known, uint8_t* state,
                                   double* numbers, uint64_t* missing);
+
+/* ---- column-oriented batches (structure of arrays, 64 patients per word)
+ * The layout is that of the column entry point in <pathway/abi.h>: every
+ * value column is padded to `lanes` doubles (count rounded up to a multiple
+ * of 64), every bit column is `words` uint64 (bit p % 64 of word p / 64 is
+ * patient p). pw_columns_layout_get gives the sizes, in elements, of each
+ * array for `count` patients:
+ *   values  [n_inputs][lanes] double     known   [n_inputs][words] uint64
+ *   truth   [n_slots][words]  uint64     unknown [n_slots][words]  uint64
+ *   numbers [n_number_columns][lanes] double (number definitions, in order)
+ *   missing [words][n_recommendations][n_inputs] uint64 */
+typedef struct pw_columns_layout {
+  uint32_t struct_size;
+  uint32_t n_number_columns; /* definitions of number type */
+  uint64_t count;
+  uint64_t words; /* (count + 63) / 64 */
+  uint64_t lanes; /* 64 * words */
+  uint64_t values_size;
+  uint64_t known_size;
+  uint64_t state_size; /* of truth, and of unknown */
+  uint64_t numbers_size;
+  uint64_t missing_size;
+} pw_columns_layout;
+
+static inline pw_columns_layout pw_columns_layout_init(void) {
+  pw_columns_layout layout;
+  memset(&layout, 0, sizeof layout);
+  layout.struct_size = (uint32_t)sizeof layout;
+  return layout;
+}
+
+PW_API pw_status pw_columns_layout_get(const pw_library* library, uint64_t count,
+                                       pw_columns_layout* layout);
+/* Evaluates `count` patients at once with the library's column entry point,
+ * 64 patients per machine word. A slot is PW_TRI_UNKNOWN where its `unknown`
+ * bit is set, else PW_TRI_TRUE where its `truth` bit is set, else
+ * PW_TRI_FALSE (a number slot is true when known). `missing` may be NULL:
+ * the missing-input masks are then neither computed nor written; `numbers`
+ * may be NULL when the pathway has no number definitions. The arrays must
+ * not overlap; the values are not validated. PW_ERR_STATE for a library
+ * compiled before the column entry point existed. */
+PW_API pw_status pw_evaluate_columns(const pw_library* library, uint64_t count,
+                                     const double* values, const uint64_t* known,
+                                     uint64_t* truth, uint64_t* unknown, double* numbers,
+                                     uint64_t* missing);
 
 /* Fills `result` from rows that another evaluator of the same pathway (an
  * interpreter, say) produced, laid out as in <pathway/abi.h>: state and

@@ -282,6 +282,85 @@ inline void evaluate(const Library& library, const Input& input, Result& result)
   detail::check(pw_evaluate(library.get(), input.get(), result.get()));
 }
 
+// A batch of patients in the column layout of pw_evaluate_columns, owning its
+// arrays. Fill it with set()/setUnknown() (or write values()/known()
+// directly), evaluate it with evaluateColumns(), read it with state(),
+// number() and missing().
+class Columns {
+ public:
+  Columns(const Library& library, uint64_t count, bool withMissing = true)
+      : layout_(pw_columns_layout_init()) {
+    detail::check(pw_columns_layout_get(library.get(), count, &layout_));
+    const pw_library_info info = library.info();
+    inputs_ = info.n_inputs;
+    recommendations_ = info.n_recommendations;
+    values_.assign(layout_.values_size, 0.0);
+    known_.assign(layout_.known_size, 0);
+    truth_.assign(layout_.state_size, 0);
+    unknown_.assign(layout_.state_size, 0);
+    numbers_.assign(layout_.numbers_size, 0.0);
+    if (withMissing) missing_.assign(layout_.missing_size, 0);
+  }
+
+  uint64_t count() const { return layout_.count; }
+  const pw_columns_layout& layout() const { return layout_; }
+
+  void set(uint64_t patient, uint32_t input, double value) {
+    values_[input * layout_.lanes + patient] = value;
+    known_[input * layout_.words + patient / 64] |= uint64_t{1} << (patient % 64);
+  }
+  void setUnknown(uint64_t patient, uint32_t input) {
+    values_[input * layout_.lanes + patient] = 0;
+    known_[input * layout_.words + patient / 64] &= ~(uint64_t{1} << (patient % 64));
+  }
+
+  pw_tri state(uint64_t patient, uint32_t slot) const {
+    const uint64_t word = slot * layout_.words + patient / 64;
+    const uint64_t bit = uint64_t{1} << (patient % 64);
+    if (unknown_[word] & bit) return PW_UNKNOWN;
+    return (truth_[word] & bit) ? PW_TRUE : PW_FALSE;
+  }
+  // `column` counts number definitions only (see pw_columns_layout).
+  double number(uint64_t patient, uint32_t column) const {
+    return numbers_[column * layout_.lanes + patient];
+  }
+  // The missing inputs of recommendation `rec` for `patient`, in increasing order.
+  std::vector<uint32_t> missing(uint64_t patient, uint32_t rec) const {
+    std::vector<uint32_t> out;
+    if (missing_.empty()) return out;
+    const uint64_t* tile = &missing_[(patient / 64 * recommendations_ + rec) * inputs_];
+    for (uint32_t i = 0; i < inputs_; ++i) {
+      if (tile[i] >> (patient % 64) & 1) out.push_back(i);
+    }
+    return out;
+  }
+
+  std::vector<double>& values() { return values_; }
+  std::vector<uint64_t>& known() { return known_; }
+  const std::vector<uint64_t>& truth() const { return truth_; }
+  const std::vector<uint64_t>& unknown() const { return unknown_; }
+  const std::vector<double>& numbers() const { return numbers_; }
+  const std::vector<uint64_t>& missingTiles() const { return missing_; }
+
+ private:
+  friend void evaluateColumns(const Library& library, Columns& columns);
+
+  pw_columns_layout layout_;
+  uint32_t inputs_ = 0, recommendations_ = 0;
+  std::vector<double> values_;
+  std::vector<uint64_t> known_, truth_, unknown_;
+  std::vector<double> numbers_;
+  std::vector<uint64_t> missing_;  // empty: masks not requested
+};
+
+inline void evaluateColumns(const Library& library, Columns& columns) {
+  detail::check(pw_evaluate_columns(
+      library.get(), columns.count(), columns.values_.data(), columns.known_.data(),
+      columns.truth_.data(), columns.unknown_.data(),
+      columns.numbers_.empty() ? nullptr : columns.numbers_.data(),
+      columns.missing_.empty() ? nullptr : columns.missing_.data()));
+}
+
 }  // namespace pathway
 
 #endif  // PATHWAY_PATHWAY_HPP

@@ -262,3 +262,21 @@ TEST_F(Cli, FmtUsageErrors) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliTest, InterpreterGivesTheSameResultJsonAsNativeCode) {
+  std::string pw = scenario("demo.pw");
+  for (const char* patient : {"demo_patient.json"}) {
+    Outcome compiled = run("run " + pw + " --input " + scenario(patient));
+    Outcome interpreted = run("run --interpret " + pw + " --input " + scenario(patient));
+    EXPECT_EQ(compiled.exit, 0);
+    EXPECT_EQ(interpreted.exit, 0) << interpreted.output;
+    EXPECT_EQ(compiled.output, interpreted.output);
+  }
+  Outcome lib = run("run --interpret /nonexistent/libx.so --input " + scenario("demo_patient.json"));
+  EXPECT_EQ(lib.exit, 1);
+  EXPECT_NE(lib.output.find("--interpret needs the pathway source"), std::string::npos) << lib.output;
+}
+
+}  // namespace

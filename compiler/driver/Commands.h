@@ -34,6 +34,8 @@ struct RunOptions {
   std::string input;   // file or "-"
   bool ndjson = false;
   bool pretty = false;
+  bool interpret = false;  // the reference interpreter instead of native code
+  bool full = false;       // --ndjson: full result objects instead of brief lines
 };
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag);
 

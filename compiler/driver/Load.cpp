@@ -4,6 +4,8 @@
 
 #include "codegen/Codegen.h"
 #include "driver/Report.h"
+#include "ir/Interpreter.h"
+#include "ir/Metadata.h"
 #include "link/Link.h"
 
 namespace pathway::driver {
@@ -39,6 +41,55 @@ std::unique_ptr<LoadedPathway> loadPathway(const std::string& target, const Diag
     return nullptr;
   }
   return loaded;
+}
+
+std::unique_ptr<LoadedPathway> loadInterpreted(const std::string& target, const DiagnosticOptions& diag) {
+  if (!isPathwaySource(target)) {
+    std::fprintf(stderr, "pathwayc: error: --interpret needs the pathway source (.pw), not a compiled library\n");
+    return nullptr;
+  }
+  auto loaded = std::make_unique<LoadedPathway>();
+  loaded->compilation = frontend(target, diag, Stage::Lower);
+  if (!loaded->compilation) return nullptr;
+  const ir::Program& program = *loaded->compilation->program;
+  loaded->interpreted = true;
+  loaded->metadata = ir::metadataJson(program);
+  pw_descriptor& d = loaded->descriptor;
+  d.magic = PW_DESCRIPTOR_MAGIC;
+  d.abi_version = PW_ABI_VERSION;
+  d.descriptor_size = PW_DESCRIPTOR_SIZE_COLUMNS;
+  d.n_inputs = static_cast<uint32_t>(program.inputs.size());
+  d.n_recommendations = static_cast<uint32_t>(program.recommendations.size());
+  d.n_findings = static_cast<uint32_t>(program.findings.size());
+  d.n_definitions = static_cast<uint32_t>(program.definitions.size());
+  d.n_slots = program.slotCount();
+  d.mask_words = program.maskWords();
+  d.content_hash = ir::contentHash(program);
+  d.name = program.meta.name.c_str();
+  d.version = program.meta.version.c_str();
+  d.metadata_json = loaded->metadata.data();
+  d.metadata_size = loaded->metadata.size();
+  try {
+    loaded->library.emplace(Library::fromDescriptor(d));
+  } catch (const Error& e) {
+    std::fprintf(stderr, "pathwayc: internal error: %s\n", e.what());
+    return nullptr;
+  }
+  return loaded;
+}
+
+void LoadedPathway::evaluate(const Input& input, Result& result) const {
+  if (!interpreted) {
+    pathway::evaluate(*library, input, result);
+    return;
+  }
+  const ir::Program& program = *compilation->program;
+  InputRows rows = input.rows();
+  std::vector<uint8_t> state(program.slotCount());
+  std::vector<double> numbers(program.slotCount());
+  std::vector<uint64_t> missing(program.recommendations.size() * program.maskWords());
+  ir::interpret(program, rows.values, rows.known, state.data(), numbers.data(), missing.data());
+  result.load(state.data(), numbers.data(), missing.data());
 }
 
 }  // namespace pathway::driver

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <pathway/abi.h>
 #include <pathway/pathway.hpp>
 #include <string>
 
@@ -19,12 +20,23 @@ struct LoadedPathway {
   TempDir temp;                              // holds the library built from a .pw
   std::unique_ptr<Compilation> compilation;  // set when loaded from a .pw
   std::optional<Library> library;
+  // Interpreted: opened from an in-memory descriptor with no entry points;
+  // results come from ir::interpret and are loaded with Result::load.
+  bool interpreted = false;
+  std::string metadata;       // the in-memory descriptor's strings live here
+  pw_descriptor descriptor{};
+
+  // Evaluates `input` into `result`, compiled or interpreted.
+  void evaluate(const Input& input, Result& result) const;
 };
 
 bool isPathwaySource(const std::string& path);
 
 // Prints diagnostics or the runtime's message and returns null on failure.
 std::unique_ptr<LoadedPathway> loadPathway(const std::string& target, const DiagnosticOptions& diag);
+
+// The same for a .pw evaluated by the reference interpreter (no codegen).
+std::unique_ptr<LoadedPathway> loadInterpreted(const std::string& target, const DiagnosticOptions& diag);
 
 }  // namespace pathway::driver
 

@@ -12,12 +12,14 @@
 
 #include "driver/Commands.h"
 #include "driver/Files.h"
+#include "driver/BriefResult.h"
 #include "driver/Load.h"
 
 namespace pathway::driver {
 
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
-  std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
+  std::unique_ptr<LoadedPathway> loaded =
+      options.interpret ? loadInterpreted(options.target, diag) : loadPathway(options.target, diag);
   if (!loaded) return kExitError;
   Library& library = *loaded->library;
   std::string error;
@@ -28,10 +30,17 @@ int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
   }
   Input input(library);
   Result result(library);
+  std::optional<BriefWriter> brief;
+  if (options.ndjson && !options.full) brief.emplace(library);
   auto evaluateOne = [&](std::string_view json) -> std::optional<std::string> {
     try {
       input.setJson(json);
-      evaluate(library, input, result);
+      loaded->evaluate(input, result);
+      if (brief) {
+        std::string line;
+        brief->write(result, line);
+        return line;
+      }
       return result.toJson();
     } catch (const Error& e) {
       error = e.what();

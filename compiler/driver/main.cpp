@@ -61,6 +61,10 @@ int run(int argc, char** argv) {
   runCmd->add_option("-i,--input", runOptions.input, "Patient JSON file, or - for stdin")->required();
   runCmd->add_flag("--ndjson", runOptions.ndjson, "One patient per line in, one result per line out");
   runCmd->add_flag("--pretty", runOptions.pretty, "Indent the result JSON");
+  runCmd->add_flag("--full", runOptions.full,
+                   "With --ndjson: full result objects (labels, rationales, citations) instead of brief lines");
+  runCmd->add_flag("--interpret", runOptions.interpret,
+                   "Evaluate with the reference interpreter (needs the .pw) instead of native code");
   addDiagnosticOptions(runCmd, diag);
 
   std::string describeTarget;

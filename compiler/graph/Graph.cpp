@@ -153,7 +153,7 @@ std::string toDot(const ir::Program& p, const std::optional<Overlay>& overlay) {
   Chart chart(p, overlay);
   std::string out;
   out += fmt::format("digraph \"{}\" {{\n", escape(p.meta.name));
-  out += "  rankdir=LR;\n  newrank=true;\n  node [fontname=\"Helvetica\", fontsize=10];\n";
+  out += "  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\"];\n";
   out += fmt::format("  labelloc=t;\n  label=\"{} ({})\";\n", escape(p.meta.title), escape(p.meta.version));
 

@@ -280,3 +280,33 @@ TEST(CliTest, InterpreterGivesTheSameResultJsonAsNativeCode) {
 }
 
 }  // namespace
+
+namespace {
+
+// The PT pathway's chart: generation succeeds and every recommendation of
+// the file appears in it, with its label.
+TEST(CliTest, PtPathwayChartHasEveryRecommendation) {
+  std::string pw = std::string(PATHWAY_SOURCE_DIR) + "/pathways/pt_failure.pw";
+  Outcome dot = run("graph --format dot " + pw);
+  ASSERT_EQ(dot.exit, 0) << dot.output.substr(0, 500);
+  std::ifstream in(pw);
+  std::string line;
+  size_t recommendations = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("recommendation ", 0) == 0) ++recommendations;
+    size_t label = line.find("  label \"");
+    if (label == 0 && recommendations > 0) {
+      // Labels are wrapped in the chart; their first word must be there.
+      std::string text = line.substr(9, line.find(' ', 9) - 9);
+      EXPECT_NE(dot.output.find(text), std::string::npos) << text;
+    }
+  }
+  ASSERT_GT(recommendations, 20u);
+  for (size_t r = 0; r < recommendations; ++r) {
+    EXPECT_NE(dot.output.find("rec_" + std::to_string(r) + " [label="), std::string::npos) << r;
+  }
+  Outcome svg = run("graph " + pw + " -o " + (std::filesystem::temp_directory_path() / "pt_chart.svg").string());
+  EXPECT_EQ(svg.exit, 0) << svg.output.substr(0, 500);
+}
+
+}  // namespace

@@ -16,6 +16,7 @@
 
 #include "driver/Commands.h"
 #include "driver/Load.h"
+#include "explain/Explain.h"
 #include "ir/Interpreter.h"
 
 namespace pathway::driver {
@@ -76,26 +77,26 @@ class ScenarioRunner {
       return result;
     }
     evaluate(library_, input, compiled);
-    compareWithInterpreter(input, compiled, result);
+    values_.assign(info_.n_inputs, 0);
+    known_.assign(info_.n_inputs, 0);
+    for (uint32_t i = 0; i < info_.n_inputs; ++i) {
+      auto [k, v] = input.get(i);
+      known_[i] = k;
+      values_[i] = v;
+    }
+    compareWithInterpreter(compiled, result);
     checkExpectations(expect, compiled, where, result);
     return result;
   }
 
  private:
   // The compiled library and the reference interpreter must agree exactly.
-  void compareWithInterpreter(const Input& input, const Result& compiled, CaseResult& result) {
+  void compareWithInterpreter(const Result& compiled, CaseResult& result) {
     const ir::Program& program = *loaded_.compilation->program;
-    std::vector<double> values(info_.n_inputs);
-    std::vector<uint8_t> known(info_.n_inputs);
-    for (uint32_t i = 0; i < info_.n_inputs; ++i) {
-      auto [k, v] = input.get(i);
-      known[i] = k;
-      values[i] = v;
-    }
     std::vector<uint8_t> state(program.slotCount());
     std::vector<double> numbers(program.slotCount());
     std::vector<uint64_t> missing(program.recommendations.size() * program.maskWords());
-    ir::interpret(program, values.data(), known.data(), state.data(), numbers.data(), missing.data());
+    ir::interpret(program, values_.data(), known_.data(), state.data(), numbers.data(), missing.data());
     for (uint32_t r = 0; r < info_.n_recommendations; ++r) {
       if (state[r] != compiled.status(r)) {
         result.failures.push_back(fmt::format("interpreter disagrees on '{}': compiled {}, interpreted {}",
@@ -183,13 +184,23 @@ class ScenarioRunner {
     if (!missing.empty()) why += fmt::format(", missing {}", fmt::join(missing, ", "));
     std::vector<std::string> cites;
     for (uint32_t c = 0; c < rec.n_citations; ++c) cites.push_back(rec.citations[c].paragraph);
-    result.failures.push_back(fmt::format("recommendation '{}': expected {}, got {} ({}; cites {})", rec.name,
-                                          statusName(want), statusName(got), why, fmt::join(cites, ", ")));
+    std::string failure = fmt::format("recommendation '{}': expected {}, got {} ({}; cites {})", rec.name,
+                                      statusName(want), statusName(got), why, fmt::join(cites, ", "));
+    // The explanation of the failing recommendation, indented under it.
+    explain::Explainer explainer(*loaded_.compilation->program, values_.data(), known_.data());
+    std::string tree = explainer.text(r);
+    for (size_t at = 0; (at = tree.find('\n', at)) != std::string::npos && at + 1 < tree.size(); at += 9) {
+      tree.insert(at + 1, "         ");
+    }
+    failure += "\n         " + tree.substr(0, tree.size() - 1);
+    result.failures.push_back(failure);
   }
 
   LoadedPathway& loaded_;
   Library& library_;
   pw_library_info info_;
+  std::vector<double> values_;  // the current case's inputs, for the
+  std::vector<uint8_t> known_;  // interpreter and explanations
 };
 
 }  // namespace

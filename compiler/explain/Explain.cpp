@@ -101,29 +101,33 @@ std::string Explainer::statusOf(size_t rec) const {
   return !v.known ? "undetermined" : v.value != 0 ? "fire" : "no";
 }
 
+RecommendationExplanation Explainer::explainOne(size_t r) const {
+  const ir::Recommendation& rec = program_.recommendations[r];
+  RecommendationExplanation e;
+  e.index = static_cast<uint32_t>(r);
+  e.status = statusOf(r);
+  std::vector<bool> expanded(program_.nodes.size(), false);
+  e.condition = tree(rec.condition, expanded);
+  for (size_t s = 0; s < program_.recommendations.size(); ++s) {
+    const auto& sup = program_.recommendations[s].supersedes;
+    if (std::find(sup.begin(), sup.end(), r) == sup.end()) continue;
+    std::string st = statusOf(s);
+    if (st == "fire") e.supersededBy.push_back(program_.recommendations[s].name);
+    if (st == "undetermined") e.undecidedSuperseders.push_back(program_.recommendations[s].name);
+  }
+  for (uint32_t i : nodes_[rec.status].missing) e.missing.push_back(program_.inputs[i].name);
+  return e;
+}
+
 std::vector<RecommendationExplanation> Explainer::explain(const Options& options) const {
   std::vector<RecommendationExplanation> out;
   for (size_t r = 0; r < program_.recommendations.size(); ++r) {
-    const ir::Recommendation& rec = program_.recommendations[r];
-    RecommendationExplanation e;
-    e.index = static_cast<uint32_t>(r);
-    e.status = statusOf(r);
-    const ir::NodeValue& cond = nodes_[rec.condition];
+    const ir::NodeValue& cond = nodes_[program_.recommendations[r].condition];
     bool condHolds = !cond.known || cond.value != 0;
     // A "no" is worth explaining by default only when its condition held
     // and a superseder suppressed it.
-    if (e.status == "no" && !options.all && !condHolds) continue;
-    std::vector<bool> expanded(program_.nodes.size(), false);
-    e.condition = tree(rec.condition, expanded);
-    for (size_t s = 0; s < program_.recommendations.size(); ++s) {
-      const auto& sup = program_.recommendations[s].supersedes;
-      if (std::find(sup.begin(), sup.end(), r) == sup.end()) continue;
-      std::string st = statusOf(s);
-      if (st == "fire") e.supersededBy.push_back(program_.recommendations[s].name);
-      if (st == "undetermined") e.undecidedSuperseders.push_back(program_.recommendations[s].name);
-    }
-    for (uint32_t i : nodes_[rec.status].missing) e.missing.push_back(program_.inputs[i].name);
-    out.push_back(std::move(e));
+    if (statusOf(r) == "no" && !options.all && !condHolds) continue;
+    out.push_back(explainOne(r));
   }
   return out;
 }
@@ -152,27 +156,29 @@ nlohmann::ordered_json treeJson(const Node& node) {
 
 }  // namespace
 
-std::string Explainer::text(const Options& options) const {
-  std::string out;
-  for (const RecommendationExplanation& e : explain(options)) {
-    const ir::Recommendation& rec = program_.recommendations[e.index];
-    std::vector<std::string> cites;
-    for (const ir::Citation& c : rec.citations) cites.push_back(c.source + ":" + c.paragraph);
-    out += fmt::format("{} [{}] {}: {} ({}, {})\n", rec.name, e.status, rec.category, rec.label, rec.urgency,
-                       fmt::join(cites, ", "));
-    out += "  condition:\n";
-    std::string tree;
-    renderTree(tree, e.condition, 2);
-    out += tree;
-    if (!e.supersededBy.empty()) out += fmt::format("  superseded by: {}\n", fmt::join(e.supersededBy, ", "));
-    if (!e.undecidedSuperseders.empty()) {
-      out += fmt::format("  undecided superseders: {}\n", fmt::join(e.undecidedSuperseders, ", "));
-    }
-    if (!e.missing.empty()) out += fmt::format("  missing: {}\n", fmt::join(e.missing, ", "));
-    out += "\n";
+std::string Explainer::render(const RecommendationExplanation& e) const {
+  const ir::Recommendation& rec = program_.recommendations[e.index];
+  std::vector<std::string> cites;
+  for (const ir::Citation& c : rec.citations) cites.push_back(c.source + ":" + c.paragraph);
+  std::string out = fmt::format("{} [{}] {}: {} ({}, {})\n", rec.name, e.status, rec.category, rec.label,
+                                rec.urgency, fmt::join(cites, ", "));
+  out += "  condition:\n";
+  renderTree(out, e.condition, 2);
+  if (!e.supersededBy.empty()) out += fmt::format("  superseded by: {}\n", fmt::join(e.supersededBy, ", "));
+  if (!e.undecidedSuperseders.empty()) {
+    out += fmt::format("  undecided superseders: {}\n", fmt::join(e.undecidedSuperseders, ", "));
   }
+  if (!e.missing.empty()) out += fmt::format("  missing: {}\n", fmt::join(e.missing, ", "));
   return out;
 }
+
+std::string Explainer::text(const Options& options) const {
+  std::string out;
+  for (const RecommendationExplanation& e : explain(options)) out += render(e) + "\n";
+  return out;
+}
+
+std::string Explainer::text(uint32_t recommendation) const { return render(explainOne(recommendation)); }
 
 nlohmann::ordered_json Explainer::json(const Options& options) const {
   nlohmann::ordered_json out;

@@ -43,6 +43,8 @@ class Explainer {
 
   std::vector<RecommendationExplanation> explain(const Options& options) const;
   std::string text(const Options& options) const;
+  // One recommendation's explanation as text, whatever its status.
+  std::string text(uint32_t recommendation) const;
   nlohmann::ordered_json json(const Options& options) const;
 
  private:
@@ -51,6 +53,8 @@ class Explainer {
   std::string inputValue(uint32_t input) const;
   void leafInputs(ir::NodeId id, std::vector<uint32_t>& inputs) const;
   std::string statusOf(size_t rec) const;
+  RecommendationExplanation explainOne(size_t rec) const;
+  std::string render(const RecommendationExplanation& e) const;
 
   const ir::Program& program_;
   const double* values_;

@@ -52,12 +52,19 @@ std::optional<std::string> readWholeFile(const std::string& path, std::string& e
     error = "cannot read '" + path + "': is a directory";
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     error = "cannot read '" + path + "': " + std::strerror(errno);
     return std::nullopt;
   }
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the whole file: an NDJSON population file can be large.
+  std::string text(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    error = "cannot read '" + path + "': read error";
+    return std::nullopt;
+  }
+  return text;
 }
 
 TempDir::TempDir() {

@@ -16,27 +16,10 @@ int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag)
   }
   std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
   if (!loaded) return kExitError;
-  std::string error;
-  std::optional<std::string> text = readWholeFile(options.input, error);
-  if (!text) {
-    std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
-    return kExitError;
-  }
-  Input input(*loaded->library);
-  try {
-    input.setJson(*text);
-  } catch (const Error& e) {
-    std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), e.what());
-    return kExitError;
-  }
   const ir::Program& program = *loaded->compilation->program;
-  std::vector<double> values(program.inputs.size());
-  std::vector<uint8_t> known(program.inputs.size());
-  for (uint32_t i = 0; i < program.inputs.size(); ++i) {
-    auto [k, v] = input.get(i);
-    known[i] = k;
-    values[i] = v;
-  }
+  std::vector<double> values;
+  std::vector<uint8_t> known;
+  if (!loaded->readPatient(options.input, values, known)) return kExitError;
   explain::Explainer explainer(program, values.data(), known.data());
   explain::Options eo;
   eo.all = options.all;

@@ -56,26 +56,9 @@ int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag) {
 
   std::optional<graph::Overlay> overlay;
   if (!options.input.empty()) {
-    std::optional<std::string> text = readWholeFile(options.input, error);
-    if (!text) {
-      std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
-      return kExitError;
-    }
-    Input input(*loaded->library);
-    try {
-      input.setJson(*text);
-    } catch (const Error& e) {
-      std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), e.what());
-      return kExitError;
-    }
-    std::vector<double> values(program.inputs.size());
+    std::vector<double> values;
     overlay.emplace();
-    overlay->known.resize(program.inputs.size());
-    for (uint32_t i = 0; i < program.inputs.size(); ++i) {
-      auto [k, v] = input.get(i);
-      overlay->known[i] = k;
-      values[i] = v;
-    }
+    if (!loaded->readPatient(options.input, values, overlay->known)) return kExitError;
     overlay->nodes = ir::interpretNodes(program, values.data(), overlay->known.data());
   }
 

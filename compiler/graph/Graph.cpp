@@ -118,6 +118,29 @@ class Chart {
     return edges;
   }
 
+  // Every edge of the chart, in a stable order: conditions into each
+  // definition, finding and recommendation, then supersedes.
+  template <class Emit>
+  void forEachEdge(Emit emit) const {
+    auto conditions = [&](ir::NodeId node, const std::string& to) {
+      for (const Edge& e : dependencies(node)) emit(e.from, to, e.label, false);
+    };
+    for (const ir::Definition& d : program_.definitions) {
+      if (printer_.slotName(d.node) == "define " + d.name) conditions(d.node, nodeId(d.node));
+    }
+    for (const ir::Finding& f : program_.findings) conditions(f.node, nodeId(f.node));
+    for (size_t r = 0; r < program_.recommendations.size(); ++r) {
+      const ir::Recommendation& rec = program_.recommendations[r];
+      std::string to = "rec_" + std::to_string(r);
+      if (!printer_.slotName(rec.condition).empty()) {
+        emit(nodeId(rec.condition), to, std::string(), false);
+      } else {
+        conditions(rec.condition, to);
+      }
+      for (uint32_t s : rec.supersedes) emit(to, "rec_" + std::to_string(s), std::string("supersedes"), true);
+    }
+  }
+
   std::string nodeId(ir::NodeId id) const { return "n_" + printer_.name(id); }
   static std::string inputId(uint32_t i) { return "in_" + std::to_string(i); }
 
@@ -203,29 +226,15 @@ std::string toDot(const ir::Program& p, const std::optional<Overlay>& overlay) {
     out += "  }\n";
   }
 
-  auto edges = [&](ir::NodeId node, const std::string& to) {
-    for (const Edge& e : chart.dependencies(node)) {
-      out += fmt::format("  {} -> {}{};\n", e.from, to,
-                         e.label.empty() ? "" : fmt::format(" [label=\"{}\"]", escape(wrap(e.label, 24))));
-    }
-  };
-  for (const ir::Definition& d : p.definitions) {
-    if (chart.printer_.slotName(d.node) == "define " + d.name) edges(d.node, chart.nodeId(d.node));
-  }
-  for (const ir::Finding& f : p.findings) edges(f.node, chart.nodeId(f.node));
-  for (size_t r = 0; r < p.recommendations.size(); ++r) {
-    const ir::Recommendation& rec = p.recommendations[r];
-    std::string to = fmt::format("rec_{}", r);
-    if (!chart.printer_.slotName(rec.condition).empty()) {
-      out += fmt::format("  {} -> {};\n", chart.nodeId(rec.condition), to);
+  chart.forEachEdge([&](const std::string& from, const std::string& to, const std::string& label, bool supersedes) {
+    if (supersedes) {
+      out += fmt::format("  {} -> {} [style=dashed, color=\"#b00020\", label=\"supersedes\", constraint=false];\n",
+                         from, to);
     } else {
-      edges(rec.condition, to);
+      out += fmt::format("  {} -> {}{};\n", from, to,
+                         label.empty() ? "" : fmt::format(" [label=\"{}\"]", escape(wrap(label, 24))));
     }
-    for (uint32_t s : rec.supersedes) {
-      out += fmt::format("  rec_{} -> rec_{} [style=dashed, color=\"#b00020\", label=\"supersedes\", constraint=false];\n",
-                         r, s);
-    }
-  }
+  });
   out += "}\n";
   return out;
 }
@@ -262,26 +271,14 @@ std::string toMermaid(const ir::Program& p, const std::optional<Overlay>& overla
     out += "  end\n";
     out += fmt::format("  style {} fill:{}\n", c.name, c.color);
   }
-  auto edges = [&](ir::NodeId node, const std::string& to) {
-    for (const Edge& e : chart.dependencies(node)) {
-      out += e.label.empty() ? fmt::format("  {} --> {}\n", e.from, to)
-                             : fmt::format("  {} -->|\"{}\"| {}\n", e.from, text(e.label), to);
-    }
-  };
-  for (const ir::Definition& d : p.definitions) {
-    if (chart.printer_.slotName(d.node) == "define " + d.name) edges(d.node, chart.nodeId(d.node));
-  }
-  for (const ir::Finding& f : p.findings) edges(f.node, chart.nodeId(f.node));
-  for (size_t r = 0; r < p.recommendations.size(); ++r) {
-    const ir::Recommendation& rec = p.recommendations[r];
-    std::string to = fmt::format("rec_{}", r);
-    if (!chart.printer_.slotName(rec.condition).empty()) {
-      out += fmt::format("  {} --> {}\n", chart.nodeId(rec.condition), to);
+  chart.forEachEdge([&](const std::string& from, const std::string& to, const std::string& label, bool supersedes) {
+    if (supersedes) {
+      out += fmt::format("  {} -. supersedes .-> {}\n", from, to);
     } else {
-      edges(rec.condition, to);
+      out += label.empty() ? fmt::format("  {} --> {}\n", from, to)
+                           : fmt::format("  {} -->|\"{}\"| {}\n", from, text(label), to);
     }
-    for (uint32_t s : rec.supersedes) out += fmt::format("  rec_{} -. supersedes .-> rec_{}\n", r, s);
-  }
+  });
   if (overlay) {
     for (size_t r = 0; r < p.recommendations.size(); ++r) {
       std::string st = chart.state(p.recommendations[r].status);

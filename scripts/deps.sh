@@ -10,7 +10,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  graphviz
+  graphviz time
 )
 
 missing=()

@@ -6,12 +6,20 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 
 extern char** environ;
 
 namespace pathway::bench {
 
-ProcessRun runProcess(const std::vector<std::string>& argv, const std::string& stdoutPath) {
+ProcessRun runProcess(const std::vector<std::string>& command, const std::string& stdoutPath) {
+  // Peak RSS comes from GNU time, not from our own wait4: a child spawned
+  // from this (large) benchmark process inherits its high-water mark
+  // across exec, so wait4 would report the benchmark's size, not pathwayc's.
+  const std::string rssPath = stdoutPath + ".rss";
+  std::vector<std::string> argv = {"/usr/bin/time", "-f", "%M", "-o", rssPath};
+  argv.insert(argv.end(), command.begin(), command.end());
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -27,12 +35,14 @@ ProcessRun runProcess(const std::vector<std::string>& argv, const std::string& s
     return run;
   }
   int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
+  waitpid(pid, &status, 0);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   posix_spawn_file_actions_destroy(&actions);
   run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.peakRssMiB = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  std::ifstream rss(rssPath);
+  double kib = 0;
+  if (rss >> kib) run.peakRssMiB = kib / 1024.0;
+  std::remove(rssPath.c_str());
   return run;
 }
 

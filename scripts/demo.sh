@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh release   # also compiles pathways/pt_failure.pw (pathways/CMakeLists.txt)
-echo "== pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so"
-build/compiler/driver/pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so \
+echo "== pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so --columns"
+build/compiler/driver/pathwayc build pathways/pt_failure.pw -o build/pathways/libpt_failure.so --columns \
   --emit-header build/pathways/pt_failure.h
 echo "== examples/c: evaluating the sample patients"
 build/examples/pathway_example_c build/pathways/libpt_failure.so pathways/pt_failure/patients/*.json

@@ -1,5 +1,7 @@
 #include <llvm/IR/IRBuilder.h>
 
+#include <optional>
+
 #include "codegen/EntryPoints.h"
 #include "codegen/NodeLowering.h"
 #include "pathway/abi.h"
@@ -43,31 +45,55 @@ void setParameterAttributes(llvm::Function* function, unsigned first) {
 
 }  // namespace
 
-llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
+namespace {
+
+// What one evaluation function computes: slots to store and recommendations
+// whose missing-input masks to store, and the nodes they need.
+struct Part {
+  std::vector<uint32_t> slots;
+  std::vector<uint32_t> recommendations;
+  std::vector<ir::NodeId> nodes;  // empty: every node
+};
+
+// The largest number of nodes one function evaluates. LLVM's optimisation and
+// instruction scheduling grow faster than linearly with the size of a basic
+// block, and the evaluation is one block: larger pathways are split into
+// functions of at most this many nodes each (a node shared by two parts is
+// computed in both).
+constexpr size_t kNodesPerFunction = 1000;
+
+llvm::Function* createEvaluateFunction(llvm::Module& module, const char* name) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* ptr = llvm::PointerType::get(context, 0);
-  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
-                                       {ptr, ptr, ptr, ptr, ptr}, false);
-  auto* function = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
-                                          "pathway_evaluate", module);
+  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context), {ptr, ptr, ptr, ptr, ptr}, false);
+  auto* function = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, name, module);
   setParameterAttributes(function, 0);
-  // Never inlined into the batch loop: a loop around thousands of loads and
-  // stores sends the loop vectoriser's dependence analysis quadratic (a
-  // 1,000-recommendation pathway took 45 s to build). A call per patient
-  // costs nanoseconds against a body of hundreds of instructions.
+  // Never inlined into the batch loop (or its parts into each other): a loop
+  // around thousands of loads and stores sends the loop vectoriser's
+  // dependence analysis quadratic. A call costs nanoseconds against a body
+  // of hundreds of instructions.
   function->addFnAttr(llvm::Attribute::NoInline);
   const char* names[] = {"values", "known", "state", "numbers", "missing"};
   for (unsigned i = 0; i < function->arg_size(); ++i) function->getArg(i)->setName(names[i]);
+  return function;
+}
 
+void emitPart(const ir::Program& program, const Part& part, llvm::Function* function) {
+  llvm::LLVMContext& context = function->getContext();
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", function));
   NodeLowering lowering(program, b, function->getArg(0), function->getArg(1));
-  lowering.lowerAll();
+  std::vector<char> needed;
+  if (!part.nodes.empty()) {
+    needed.assign(program.nodes.size(), 0);
+    for (ir::NodeId id : part.nodes) needed[id] = 1;
+  }
+  lowering.lowerAll(needed.empty() ? nullptr : &needed);
 
   llvm::Value* state = function->getArg(2);
   llvm::Value* numbers = function->getArg(3);
   llvm::Value* missing = function->getArg(4);
   const std::vector<ir::NodeId> slots = program.slotNodes();
-  for (uint32_t slot = 0; slot < slots.size(); ++slot) {
+  for (uint32_t slot : part.slots) {
     storeSlot(b, program, lowering.plane(slots[slot]), slots[slot], slot, state, numbers);
   }
   // The masks cost more than the rest of the evaluation together: they are
@@ -78,7 +104,7 @@ llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
   b.SetInsertPoint(masks);
   lowering.lowerMasks();
   const uint32_t words = program.maskWords();
-  for (uint32_t rec = 0; rec < program.recommendations.size(); ++rec) {
+  for (uint32_t rec : part.recommendations) {
     const Plane& status = lowering.plane(program.recommendations[rec].status);
     for (uint32_t word = 0; word < words; ++word) {
       b.CreateStore(status.mask[word],
@@ -87,6 +113,76 @@ llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
   }
   b.CreateBr(done);
   b.SetInsertPoint(done);
+  b.CreateRetVoid();
+}
+
+// Splits the outputs into parts of at most kNodesPerFunction needed nodes
+// (an output that alone needs more gets a part of its own).
+std::vector<Part> partition(const ir::Program& program) {
+  const uint32_t r = static_cast<uint32_t>(program.recommendations.size());
+  const std::vector<ir::NodeId> slotNodes = program.slotNodes();
+  std::vector<Part> parts(1);
+  std::vector<char> inPart(program.nodes.size(), 0);  // the current part's nodes
+  std::vector<uint32_t> stamp(program.nodes.size(), 0);
+  uint32_t epoch = 0;
+  std::vector<ir::NodeId> work;
+  // The nodes `roots` need that `part` does not have yet (each walk stamps
+  // what it visits with a fresh epoch, so nothing is counted twice).
+  auto missingFrom = [&](const std::vector<ir::NodeId>& roots) {
+    std::vector<ir::NodeId> found;
+    ++epoch;
+    work.assign(roots.begin(), roots.end());
+    while (!work.empty()) {
+      ir::NodeId id = work.back();
+      work.pop_back();
+      if (inPart[id] || stamp[id] == epoch) continue;
+      stamp[id] = epoch;
+      found.push_back(id);
+      for (ir::NodeId a : program.nodes[id].args) work.push_back(a);
+    }
+    return found;
+  };
+  auto add = [&](const std::vector<uint32_t>& slots, std::optional<uint32_t> rec) {
+    std::vector<ir::NodeId> roots;
+    for (uint32_t s : slots) roots.push_back(slotNodes[s]);
+    std::vector<ir::NodeId> found = missingFrom(roots);
+    if (!parts.back().nodes.empty() && parts.back().nodes.size() + found.size() > kNodesPerFunction) {
+      for (ir::NodeId id : parts.back().nodes) inPart[id] = 0;
+      parts.emplace_back();
+      found = missingFrom(roots);
+    }
+    Part& part = parts.back();
+    for (ir::NodeId id : found) inPart[id] = 1;
+    part.nodes.insert(part.nodes.end(), found.begin(), found.end());
+    part.slots.insert(part.slots.end(), slots.begin(), slots.end());
+    if (rec) part.recommendations.push_back(*rec);
+  };
+  for (uint32_t i = 0; i < r; ++i) add({program.statusSlot(i), program.conditionSlot(i)}, i);
+  for (size_t f = 0; f < program.findings.size(); ++f) add({program.findingSlot(f)}, std::nullopt);
+  for (size_t d = 0; d < program.definitions.size(); ++d) add({program.definitionSlot(d)}, std::nullopt);
+  return parts;
+}
+
+}  // namespace
+
+llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
+  llvm::Function* function = createEvaluateFunction(module, "pathway_evaluate");
+  if (program.nodes.size() <= kNodesPerFunction) {
+    Part all;
+    for (uint32_t s = 0; s < program.slotCount(); ++s) all.slots.push_back(s);
+    for (uint32_t rec = 0; rec < program.recommendations.size(); ++rec) all.recommendations.push_back(rec);
+    emitPart(program, all, function);
+    return function;
+  }
+  std::vector<Part> parts = partition(program);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "entry", function));
+  std::vector<llvm::Value*> args;
+  for (llvm::Argument& arg : function->args()) args.push_back(&arg);
+  for (const Part& part : parts) {
+    llvm::Function* piece = createEvaluateFunction(module, "pathway_evaluate_part");
+    emitPart(program, part, piece);
+    b.CreateCall(piece, args);
+  }
   b.CreateRetVoid();
   return function;
 }

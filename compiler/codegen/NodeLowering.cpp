@@ -9,15 +9,17 @@ NodeLowering::NodeLowering(const ir::Program& program, llvm::IRBuilder<>& builde
                            llvm::Value* values, llvm::Value* known)
     : program_(program), b_(builder), values_(values), known_(known) {}
 
-void NodeLowering::lowerAll() {
-  planes_.clear();
-  planes_.reserve(program_.nodes.size());
-  for (const Node& node : program_.nodes) planes_.push_back(lower(node));
+void NodeLowering::lowerAll(const std::vector<char>* needed) {
+  needed_ = needed;
+  planes_.assign(program_.nodes.size(), Plane{});
+  for (size_t id = 0; id < program_.nodes.size(); ++id) {
+    if (!needed_ || (*needed_)[id]) planes_[id] = lower(program_.nodes[id]);
+  }
 }
 
 void NodeLowering::lowerMasks() {
   for (size_t id = 0; id < program_.nodes.size(); ++id) {
-    planes_[id].mask = mask(program_.nodes[id], planes_[id]);
+    if (!needed_ || (*needed_)[id]) planes_[id].mask = mask(program_.nodes[id], planes_[id]);
   }
 }
 

@@ -26,10 +26,12 @@ class NodeLowering {
   NodeLowering(const ir::Program& program, llvm::IRBuilder<>& builder,
                llvm::Value* values, llvm::Value* known);
 
-  // Lowers every node's value and known planes, in (topological) order.
-  void lowerAll();
-  // Lowers every node's missing-input mask at the builder's insertion point,
-  // which lowerAll()'s planes must dominate.
+  // Lowers the value and known planes of every node, or only of the nodes
+  // marked in `needed` (which must contain the operands of what it marks),
+  // in (topological) order.
+  void lowerAll(const std::vector<char>* needed = nullptr);
+  // Lowers the same nodes' missing-input masks at the builder's insertion
+  // point, which lowerAll()'s planes must dominate.
   void lowerMasks();
 
   const Plane& plane(ir::NodeId id) const { return planes_.at(id); }
@@ -62,6 +64,7 @@ class NodeLowering {
   llvm::Value* values_;
   llvm::Value* known_;
   std::vector<Plane> planes_;
+  const std::vector<char>* needed_ = nullptr;
 };
 
 }  // namespace pathway::codegen

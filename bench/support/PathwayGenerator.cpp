@@ -4,19 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "support/Random.h"
+
 namespace pathway::bench {
 namespace {
-
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
-};
 
 enum class Kind { Bool, Int, Enum, Weeks, Months, Esr, Percent };
 

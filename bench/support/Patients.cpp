@@ -4,21 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "support/Random.h"
+
 namespace pathway::bench {
 namespace {
-
-// splitmix64: fast, good enough, deterministic.
-struct Random {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  uint64_t below(uint64_t n) { return next() % n; }
-};
 
 double numberIn(Random& random, const pw_input_info& in) {
   const double lo = in.has_min ? in.min : 0;

@@ -165,7 +165,7 @@ TEST(CliTest, RunPrintsResultJsonAndRejectsBadInput) {
 
 namespace {
 
-TEST(CliTest, ExplainShowsTheConditionTreeWithValues) {
+TEST_F(Cli, ExplainShowsTheConditionTreeWithValues) {
   std::string pw = scenario("demo.pw");
   Outcome text = run("explain " + pw + " --input " + scenario("demo_patient.json"));
   EXPECT_EQ(text.exit, 0) << text.output;
@@ -178,7 +178,23 @@ TEST(CliTest, ExplainShowsTheConditionTreeWithValues) {
   EXPECT_EQ(json.exit, 0);
   EXPECT_NE(json.output.find("\"code\": \"urgent\""), std::string::npos) << json.output;
   EXPECT_NE(json.output.find("\"superseded_by\": ["), std::string::npos);
-  EXPECT_EQ(run("explain /nonexistent/lib.so --input " + scenario("demo_patient.json")).exit, 2);
+  // A compiled library explains itself through its trace, with the same text
+  // as the reference interpreter.
+  const std::string lib = (dir_ / "libdemo.so").string();
+  ASSERT_EQ(run("build " + pw + " -o " + lib).exit, 0);
+  for (const char* flags : {"", "--json ", "--all ", "--all --json "}) {
+    Outcome compiled = run(std::string("explain ") + flags + lib + " --input " + scenario("demo_patient.json"));
+    Outcome interpreted =
+        run(std::string("explain --interpret ") + flags + pw + " --input " + scenario("demo_patient.json"));
+    EXPECT_EQ(compiled.exit, 0) << compiled.output;
+    EXPECT_EQ(compiled.output, interpreted.output) << flags;
+  }
+  Outcome missing = run("explain /nonexistent/lib.so --input " + scenario("demo_patient.json"));
+  EXPECT_EQ(missing.exit, 1);
+  EXPECT_NE(missing.output.find("/nonexistent/lib.so"), std::string::npos) << missing.output;
+  Outcome interpretLib = run("explain --interpret " + lib + " --input " + scenario("demo_patient.json"));
+  EXPECT_EQ(interpretLib.exit, 1);
+  EXPECT_NE(interpretLib.output.find("--interpret needs the pathway source"), std::string::npos);
 }
 
 TEST(CliTest, GraphDrawsEveryRecommendation) {

@@ -10,6 +10,7 @@
 #include "codegen/Descriptor.h"
 #include "codegen/EntryPoints.h"
 #include "codegen/Target.h"
+#include "ir/ExplainGraph.h"
 
 namespace pathway::codegen {
 
@@ -31,10 +32,14 @@ bool generate(const ir::Program& program, const CodegenOptions& options,
   module.setTargetTriple(machine->getTargetTriple().str());
   module.setDataLayout(machine->createDataLayout());
 
-  llvm::Function* evaluate = emitEvaluate(program, module);
-  llvm::Function* batch = emitEvaluateBatch(program, module, evaluate);
-  llvm::Function* columns = options.columns ? emitEvaluateColumns(program, module) : nullptr;
-  if (!emitDescriptor(program, module, evaluate, batch, columns, error)) return false;
+  const std::vector<ir::NodeId> traceNodes = ir::explainGraph(program).irNodes;
+  EvaluateFunctions evaluate = emitEvaluate(program, traceNodes, module);
+  EntryPoints entryPoints;
+  entryPoints.evaluate = evaluate.evaluate;
+  entryPoints.evaluateTrace = evaluate.traced;
+  entryPoints.evaluateBatch = emitEvaluateBatch(program, module, evaluate.traced);
+  if (options.columns) entryPoints.evaluateColumns = emitEvaluateColumns(program, module);
+  if (!emitDescriptor(program, entryPoints, traceNodes.size(), module, error)) return false;
 
   std::string problems;
   llvm::raw_string_ostream problemStream(problems);

@@ -27,9 +27,8 @@ llvm::GlobalVariable* bytes(llvm::Module& module, const std::string& text, const
 
 }  // namespace
 
-bool emitDescriptor(const ir::Program& program, llvm::Module& module,
-                    llvm::Function* evaluate, llvm::Function* evaluateBatch,
-                    llvm::Function* evaluateColumns, std::string& error) {
+bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
+                    uint64_t traceNodes, llvm::Module& module, std::string& error) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* i32 = llvm::Type::getInt32Ty(context);
   llvm::Type* i64 = llvm::Type::getInt64Ty(context);
@@ -37,7 +36,7 @@ bool emitDescriptor(const ir::Program& program, llvm::Module& module,
   // Field for field the C struct pw_descriptor.
   auto* type = llvm::StructType::create(
       context,
-      {i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, ptr, ptr, ptr, i64, ptr, ptr, ptr},
+      {i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i64, ptr, ptr, ptr, i64, ptr, ptr, ptr, ptr, i64},
       "pw_descriptor");
   const llvm::DataLayout& layout = module.getDataLayout();
   const uint64_t size = layout.getTypeAllocSize(type);
@@ -45,7 +44,8 @@ bool emitDescriptor(const ir::Program& program, llvm::Module& module,
   if (size != sizeof(pw_descriptor) ||
       fields->getElementOffset(10) != offsetof(pw_descriptor, content_hash) ||
       fields->getElementOffset(16) != offsetof(pw_descriptor, evaluate_batch) ||
-      fields->getElementOffset(17) != offsetof(pw_descriptor, evaluate_columns)) {
+      fields->getElementOffset(17) != offsetof(pw_descriptor, evaluate_columns) ||
+      fields->getElementOffset(19) != offsetof(pw_descriptor, n_trace_nodes)) {
     error = fmt::format("internal error: the target's descriptor layout ({} bytes) does not "
                         "match pw_descriptor ({} bytes)",
                         size, sizeof(pw_descriptor));
@@ -54,6 +54,9 @@ bool emitDescriptor(const ir::Program& program, llvm::Module& module,
 
   const std::string metadata = ir::metadataJson(program);
   auto u32 = [&](uint64_t value) { return llvm::ConstantInt::get(i32, value); };
+  auto function = [&](llvm::Function* f) -> llvm::Constant* {
+    return f ? static_cast<llvm::Constant*>(f) : llvm::ConstantPointerNull::get(llvm::PointerType::get(context, 0));
+  };
   llvm::Constant* init = llvm::ConstantStruct::get(
       type, {u32(PW_DESCRIPTOR_MAGIC), u32(PW_ABI_VERSION), u32(size),
              u32(program.inputs.size()), u32(program.recommendations.size()),
@@ -63,9 +66,9 @@ bool emitDescriptor(const ir::Program& program, llvm::Module& module,
              bytes(module, program.meta.name, "pathway.name", true),
              bytes(module, program.meta.version, "pathway.version", true),
              bytes(module, metadata, "pathway.metadata", false),
-             llvm::ConstantInt::get(i64, metadata.size()), evaluate, evaluateBatch,
-             evaluateColumns ? static_cast<llvm::Constant*>(evaluateColumns)
-                             : llvm::ConstantPointerNull::get(llvm::PointerType::get(module.getContext(), 0))});
+             llvm::ConstantInt::get(i64, metadata.size()), function(entryPoints.evaluate),
+             function(entryPoints.evaluateBatch), function(entryPoints.evaluateColumns),
+             function(entryPoints.evaluateTrace), llvm::ConstantInt::get(i64, traceNodes)});
   auto* descriptor = new llvm::GlobalVariable(module, type, /*isConstant=*/true,
                                               llvm::GlobalValue::ExternalLinkage, init,
                                               PW_DESCRIPTOR_SYMBOL);

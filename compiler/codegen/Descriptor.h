@@ -12,12 +12,19 @@
 
 namespace pathway::codegen {
 
-// Emits PW_DESCRIPTOR_SYMBOL into `module`, whose data layout must be set.
-// Returns false with `error` set if the layout of the generated struct does
-// not match the runtime's pw_descriptor (a compiler bug).
-bool emitDescriptor(const ir::Program& program, llvm::Module& module,
-                    llvm::Function* evaluate, llvm::Function* evaluateBatch,
-                    llvm::Function* evaluateColumns /* may be null */, std::string& error);
+struct EntryPoints {
+  llvm::Function* evaluate = nullptr;
+  llvm::Function* evaluateBatch = nullptr;
+  llvm::Function* evaluateColumns = nullptr;  // may be null
+  llvm::Function* evaluateTrace = nullptr;
+};
+
+// Emits PW_DESCRIPTOR_SYMBOL into `module`, whose data layout must be set;
+// `traceNodes` is the size of the trace evaluateTrace writes. Returns false
+// with `error` set if the layout of the generated struct does not match the
+// runtime's pw_descriptor (a compiler bug).
+bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
+                    uint64_t traceNodes, llvm::Module& module, std::string& error);
 
 }  // namespace pathway::codegen
 

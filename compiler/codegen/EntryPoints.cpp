@@ -53,6 +53,7 @@ struct Part {
   std::vector<uint32_t> slots;
   std::vector<uint32_t> recommendations;
   std::vector<ir::NodeId> nodes;  // empty: every node
+  std::vector<uint32_t> traced;   // condition-graph nodes whose values it records
 };
 
 // The largest number of nodes one function evaluates. LLVM's optimisation and
@@ -62,10 +63,13 @@ struct Part {
 // computed in both).
 constexpr size_t kNodesPerFunction = 1000;
 
-llvm::Function* createEvaluateFunction(llvm::Module& module, const char* name) {
+// evaluate_trace(values, known, state, numbers, missing, trace), or one part
+// of it.
+llvm::Function* createTracedFunction(llvm::Module& module, const char* name) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* ptr = llvm::PointerType::get(context, 0);
-  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context), {ptr, ptr, ptr, ptr, ptr}, false);
+  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
+                                       {ptr, ptr, ptr, ptr, ptr, ptr}, false);
   auto* function = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, name, module);
   setParameterAttributes(function, 0);
   // Never inlined into the batch loop (or its parts into each other): a loop
@@ -73,12 +77,31 @@ llvm::Function* createEvaluateFunction(llvm::Module& module, const char* name) {
   // dependence analysis quadratic. A call costs nanoseconds against a body
   // of hundreds of instructions.
   function->addFnAttr(llvm::Attribute::NoInline);
-  const char* names[] = {"values", "known", "state", "numbers", "missing"};
+  const char* names[] = {"values", "known", "state", "numbers", "missing", "trace"};
   for (unsigned i = 0; i < function->arg_size(); ++i) function->getArg(i)->setName(names[i]);
   return function;
 }
 
-void emitPart(const ir::Program& program, const Part& part, llvm::Function* function) {
+// evaluate(values, known, state, numbers, missing): a tail call of the
+// traced evaluation without a trace.
+llvm::Function* emitUntraced(llvm::Module& module, llvm::Function* traced) {
+  llvm::LLVMContext& context = module.getContext();
+  llvm::Type* ptr = llvm::PointerType::get(context, 0);
+  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context), {ptr, ptr, ptr, ptr, ptr}, false);
+  auto* function = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
+                                          "pathway_evaluate", module);
+  setParameterAttributes(function, 0);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", function));
+  std::vector<llvm::Value*> args;
+  for (llvm::Argument& arg : function->args()) args.push_back(&arg);
+  args.push_back(llvm::ConstantPointerNull::get(llvm::PointerType::get(context, 0)));
+  b.CreateCall(traced, args)->setTailCall();
+  b.CreateRetVoid();
+  return function;
+}
+
+void emitPart(const ir::Program& program, const std::vector<ir::NodeId>& traceNodes,
+              const Part& part, llvm::Function* function) {
   llvm::LLVMContext& context = function->getContext();
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", function));
   NodeLowering lowering(program, b, function->getArg(0), function->getArg(1));
@@ -96,6 +119,20 @@ void emitPart(const ir::Program& program, const Part& part, llvm::Function* func
   for (uint32_t slot : part.slots) {
     storeSlot(b, program, lowering.plane(slots[slot]), slots[slot], slot, state, numbers);
   }
+  // The trace: only when the caller asked for it (trace != NULL).
+  llvm::Value* trace = function->getArg(5);
+  auto* tracing = llvm::BasicBlock::Create(context, "trace", function);
+  auto* traced = llvm::BasicBlock::Create(context, "traced", function);
+  b.CreateCondBr(b.CreateIsNull(trace), traced, tracing);
+  b.SetInsertPoint(tracing);
+  for (uint32_t index : part.traced) {
+    const Plane& plane = lowering.plane(traceNodes[index]);
+    llvm::Value* truth = b.CreateZExt(plane.value, b.getInt8Ty());
+    b.CreateStore(b.CreateSelect(plane.known, truth, b.getInt8(PW_TRI_UNKNOWN)),
+                  b.CreateInBoundsGEP(b.getInt8Ty(), trace, b.getInt64(index)));
+  }
+  b.CreateBr(traced);
+  b.SetInsertPoint(traced);
   // The masks cost more than the rest of the evaluation together: they are
   // computed only when the caller asked for them (missing != NULL).
   auto* masks = llvm::BasicBlock::Create(context, "masks", function);
@@ -163,32 +200,49 @@ std::vector<Part> partition(const ir::Program& program) {
   return parts;
 }
 
+// Gives each traced node to the first part that computes it.
+void assignTrace(const ir::Program& program, const std::vector<ir::NodeId>& traceNodes,
+                 std::vector<Part>& parts) {
+  std::vector<int64_t> traceIndex(program.nodes.size(), -1);
+  for (size_t i = 0; i < traceNodes.size(); ++i) traceIndex[traceNodes[i]] = static_cast<int64_t>(i);
+  for (Part& part : parts) {
+    for (ir::NodeId id : part.nodes) {
+      if (traceIndex[id] < 0) continue;
+      part.traced.push_back(static_cast<uint32_t>(traceIndex[id]));
+      traceIndex[id] = -1;
+    }
+  }
+}
+
 }  // namespace
 
-llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module) {
-  llvm::Function* function = createEvaluateFunction(module, "pathway_evaluate");
+EvaluateFunctions emitEvaluate(const ir::Program& program, const std::vector<ir::NodeId>& traceNodes,
+                               llvm::Module& module) {
+  llvm::Function* traced = createTracedFunction(module, "pathway_evaluate_trace");
   if (program.nodes.size() <= kNodesPerFunction) {
     Part all;
     for (uint32_t s = 0; s < program.slotCount(); ++s) all.slots.push_back(s);
     for (uint32_t rec = 0; rec < program.recommendations.size(); ++rec) all.recommendations.push_back(rec);
-    emitPart(program, all, function);
-    return function;
+    for (uint32_t i = 0; i < traceNodes.size(); ++i) all.traced.push_back(i);
+    emitPart(program, traceNodes, all, traced);
+    return {emitUntraced(module, traced), traced};
   }
   std::vector<Part> parts = partition(program);
-  llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "entry", function));
+  assignTrace(program, traceNodes, parts);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "entry", traced));
   std::vector<llvm::Value*> args;
-  for (llvm::Argument& arg : function->args()) args.push_back(&arg);
+  for (llvm::Argument& arg : traced->args()) args.push_back(&arg);
   for (const Part& part : parts) {
-    llvm::Function* piece = createEvaluateFunction(module, "pathway_evaluate_part");
-    emitPart(program, part, piece);
+    llvm::Function* piece = createTracedFunction(module, "pathway_evaluate_part");
+    emitPart(program, traceNodes, part, piece);
     b.CreateCall(piece, args);
   }
   b.CreateRetVoid();
-  return function;
+  return {emitUntraced(module, traced), traced};
 }
 
 llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& module,
-                                  llvm::Function* evaluate) {
+                                  llvm::Function* traced) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* ptr = llvm::PointerType::get(context, 0);
   llvm::Type* i64 = llvm::Type::getInt64Ty(context);
@@ -220,11 +274,12 @@ llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& modu
   llvm::Value* missingArg = function->getArg(5);
   llvm::Value* missingRow =
       b.CreateSelect(b.CreateIsNull(missingArg), missingArg, rowPointer(5, i64, masks));
-  b.CreateCall(evaluate, {rowPointer(1, b.getDoubleTy(), inputs),
-                          rowPointer(2, b.getInt8Ty(), inputs),
-                          rowPointer(3, b.getInt8Ty(), slots),
-                          rowPointer(4, b.getDoubleTy(), slots),
-                          missingRow});
+  b.CreateCall(traced, {rowPointer(1, b.getDoubleTy(), inputs),
+                        rowPointer(2, b.getInt8Ty(), inputs),
+                        rowPointer(3, b.getInt8Ty(), slots),
+                        rowPointer(4, b.getDoubleTy(), slots),
+                        missingRow,
+                        llvm::ConstantPointerNull::get(llvm::PointerType::get(context, 0))});
   llvm::Value* next = b.CreateAdd(row, b.getInt64(1), "next", /*HasNUW=*/true);
   row->addIncoming(next, loop);
   b.CreateCondBr(b.CreateICmpEQ(next, count), exit, loop);

@@ -1,6 +1,6 @@
-// The two evaluation entry points of a compiled library (pw_eval_fn and
-// pw_eval_batch_fn in pathway/abi.h), both internal to the module: the
-// descriptor is their only way out.
+// The row evaluation entry points of a compiled library (pw_eval_fn,
+// pw_eval_trace_fn and pw_eval_batch_fn in pathway/abi.h), all internal to
+// the module: the descriptor is their only way out.
 #ifndef PATHWAY_CODEGEN_ENTRYPOINTS_H
 #define PATHWAY_CODEGEN_ENTRYPOINTS_H
 
@@ -11,13 +11,21 @@
 
 namespace pathway::codegen {
 
-// evaluate(values, known, state, numbers, missing) for one patient.
-llvm::Function* emitEvaluate(const ir::Program& program, llvm::Module& module);
+struct EvaluateFunctions {
+  llvm::Function* evaluate;  // evaluate(values, known, state, numbers, missing)
+  llvm::Function* traced;    // evaluate_trace(values, known, state, numbers, missing, trace)
+};
+
+// The evaluation of one patient. `traceNodes` are the IR nodes (bool) whose
+// values evaluate_trace records, trace[i] for traceNodes[i], when its trace
+// argument is not null. `evaluate` is a tail call of it without a trace.
+EvaluateFunctions emitEvaluate(const ir::Program& program, const std::vector<ir::NodeId>& traceNodes,
+                               llvm::Module& module);
 
 // evaluate_batch(count, values, known, state, numbers, missing): a loop over
-// `count` patients calling `evaluate` (inlined) on row-major arrays.
+// `count` patients calling `traced` (without a trace) on row-major arrays.
 llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& module,
-                                  llvm::Function* evaluate);
+                                  llvm::Function* traced);
 
 }  // namespace pathway::codegen
 

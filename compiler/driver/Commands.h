@@ -47,10 +47,11 @@ struct TestOptions {
 int testCommand(const TestOptions& options, const DiagnosticOptions& diag);
 
 struct ExplainOptions {
-  std::string target;  // FILE.pw
+  std::string target;  // FILE.pw or LIB.so
   std::string input;   // patient JSON file or "-"
   bool json = false;
   bool all = false;    // also recommendations that did not fire
+  bool interpret = false;  // the reference interpreter instead of the compiled trace
 };
 int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag);
 

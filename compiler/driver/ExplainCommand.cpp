@@ -1,34 +1,78 @@
 // explain: why each recommendation fired or is undetermined for a patient.
+// Compiled (a .so, or a .pw built first): the library's trace through the
+// runtime (pw_result_explain), as an embedding app gets it. With
+// --interpret: the reference interpreter. Both print the same text.
 #include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 #include "driver/Commands.h"
 #include "driver/Load.h"
-#include "explain/Explain.h"
+#include "explain/Interpreted.h"
 
 namespace pathway::driver {
+namespace {
 
-int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag) {
-  if (!isPathwaySource(options.target)) {
-    std::fprintf(stderr,
-                 "pathwayc: error: explain needs the pathway source (.pw); a compiled library carries no "
-                 "expression graph\n");
-    return kExitUsage;
-  }
-  std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
+using Json = nlohmann::ordered_json;
+
+int explainInterpreted(const ExplainOptions& options, const DiagnosticOptions& diag) {
+  std::unique_ptr<LoadedPathway> loaded = loadInterpreted(options.target, diag);
   if (!loaded) return kExitError;
-  const ir::Program& program = *loaded->compilation->program;
   std::vector<double> values;
   std::vector<uint8_t> known;
   if (!loaded->readPatient(options.input, values, known)) return kExitError;
-  explain::Explainer explainer(program, values.data(), known.data());
-  explain::Options eo;
-  eo.all = options.all;
+  explain::InterpretedEvaluation evaluation(*loaded->compilation->program, values.data(), known.data());
   if (options.json) {
-    std::puts(explainer.json(eo).dump(2).c_str());
+    std::puts(explain::json(evaluation, options.all).dump(2).c_str());
   } else {
-    std::fputs(explainer.text(eo).c_str(), stdout);
+    std::fputs(explain::text(evaluation, options.all).c_str(), stdout);
   }
   return kExitOk;
+}
+
+// Every recommendation, each explained on its own, in the shape of
+// PW_EXPLAIN_ALL.
+std::string explainEvery(const Library& library, const Result& result, bool json) {
+  const pw_library_info info = library.info();
+  Json doc = {{"pathway", info.name}, {"version", info.version}, {"recommendations", Json::array()}};
+  std::string text;
+  for (uint32_t r = 0; r < info.n_recommendations; ++r) {
+    if (json) {
+      doc["recommendations"].push_back(Json::parse(result.explain(r, PW_EXPLAIN_JSON)));
+    } else {
+      text += result.explain(r) + "\n";
+    }
+  }
+  return json ? doc.dump() : text;
+}
+
+int explainCompiled(const ExplainOptions& options, const DiagnosticOptions& diag) {
+  std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
+  if (!loaded) return kExitError;
+  std::optional<Input> input = loaded->readInput(options.input);
+  if (!input) return kExitError;
+  try {
+    Result result(*loaded->library);
+    evaluateTraced(*loaded->library, *input, result);
+    const pw_explain_format format = options.json ? PW_EXPLAIN_JSON : PW_EXPLAIN_TEXT;
+    const std::string out = options.all ? explainEvery(*loaded->library, result, options.json)
+                                        : result.explain(PW_EXPLAIN_ALL, format);
+    if (options.json) {
+      std::puts(Json::parse(out).dump(2).c_str());
+    } else {
+      std::fputs(out.c_str(), stdout);
+    }
+  } catch (const Error& e) {
+    std::fprintf(stderr, "pathwayc: error: %s\n", e.what());
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag) {
+  return options.interpret ? explainInterpreted(options, diag) : explainCompiled(options, diag);
 }
 
 }  // namespace pathway::driver

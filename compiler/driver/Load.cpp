@@ -92,22 +92,28 @@ void LoadedPathway::evaluate(const Input& input, Result& result) const {
   result.load(state.data(), numbers.data(), missing.data());
 }
 
-bool LoadedPathway::readPatient(const std::string& path, std::vector<double>& values,
-                                std::vector<uint8_t>& known) const {
+std::optional<Input> LoadedPathway::readInput(const std::string& path) const {
   std::string error;
   std::optional<std::string> text = readWholeFile(path, error);
   if (!text) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
-    return false;
+    return std::nullopt;
   }
   Input input(*library);
   try {
     input.setJson(*text);
   } catch (const Error& e) {
     std::fprintf(stderr, "pathwayc: error: %s: %s\n", path.c_str(), e.what());
-    return false;
+    return std::nullopt;
   }
-  InputRows rows = input.rows();
+  return input;
+}
+
+bool LoadedPathway::readPatient(const std::string& path, std::vector<double>& values,
+                                std::vector<uint8_t>& known) const {
+  std::optional<Input> input = readInput(path);
+  if (!input) return false;
+  InputRows rows = input->rows();
   uint32_t n = library->info().n_inputs;
   values.assign(rows.values, rows.values + n);
   known.assign(rows.known, rows.known + n);

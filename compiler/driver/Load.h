@@ -28,6 +28,9 @@ struct LoadedPathway {
 
   // Evaluates `input` into `result`, compiled or interpreted.
   void evaluate(const Input& input, Result& result) const;
+  // Reads one patient's JSON file, printing the error and returning nothing
+  // when it cannot be read or is rejected.
+  std::optional<Input> readInput(const std::string& path) const;
   // Reads one patient's JSON file into input rows (values, known), printing
   // the error and returning false when it cannot be read or is rejected.
   bool readPatient(const std::string& path, std::vector<double>& values, std::vector<uint8_t>& known) const;

@@ -16,7 +16,7 @@
 
 #include "driver/Commands.h"
 #include "driver/Load.h"
-#include "explain/Explain.h"
+#include "explain/Interpreted.h"
 #include "ir/Interpreter.h"
 
 namespace pathway::driver {
@@ -187,8 +187,8 @@ class ScenarioRunner {
     std::string failure = fmt::format("recommendation '{}': expected {}, got {} ({}; cites {})", rec.name,
                                       statusName(want), statusName(got), why, fmt::join(cites, ", "));
     // The explanation of the failing recommendation, indented under it.
-    explain::Explainer explainer(*loaded_.compilation->program, values_.data(), known_.data());
-    std::string tree = explainer.text(r);
+    explain::InterpretedEvaluation evaluation(*loaded_.compilation->program, values_.data(), known_.data());
+    std::string tree = explain::text(evaluation, explain::explain(evaluation, r));
     for (size_t at = 0; (at = tree.find('\n', at)) != std::string::npos && at + 1 < tree.size(); at += 9) {
       tree.insert(at + 1, "         ");
     }

@@ -76,10 +76,12 @@ int run(int argc, char** argv) {
 
   ExplainOptions explainOptions;
   CLI::App* explainCmd = app.add_subcommand("explain", "Explain each recommendation's status for one patient");
-  explainCmd->add_option("target", explainOptions.target, "Pathway file (.pw)")->required();
+  explainCmd->add_option("target", explainOptions.target, "Pathway file (.pw) or compiled library (.so)")->required();
   explainCmd->add_option("-i,--input", explainOptions.input, "Patient JSON file, or - for stdin")->required();
   explainCmd->add_flag("--json", explainOptions.json, "Print JSON");
   explainCmd->add_flag("--all", explainOptions.all, "Also explain recommendations that did not fire");
+  explainCmd->add_flag("--interpret", explainOptions.interpret,
+                       "Evaluate with the reference interpreter (.pw only) instead of the compiled trace");
   addDiagnosticOptions(explainCmd, diag);
 
   GraphOptions graphOptions;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ir/Dump.h"
+#include "ir/ExplainGraph.h"
 
 namespace pathway::ir {
 namespace {
@@ -93,7 +94,8 @@ std::string metadataJson(const Program& program) {
               {"inputs", std::move(inputs)},
               {"definitions", std::move(definitions)},
               {"findings", std::move(findings)},
-              {"recommendations", std::move(recommendations)}};
+              {"recommendations", std::move(recommendations)},
+              {"explain", explain::graphJson(explainGraph(program).graph)}};
   return out.dump();
 }
 

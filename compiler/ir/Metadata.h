@@ -20,7 +20,8 @@ namespace pathway::ir {
 //  "definitions":[{"name","type"}],
 //  "findings":[{"name","label","citations":[{"source","paragraph"}]}],
 //  "recommendations":[{"name","label","category","urgency","rationale",
-//                      "citations":[..],"supersedes":[names]}]}
+//                      "citations":[..],"supersedes":[names]}],
+//  "explain":{"nodes":[..],"conditions":[..]}}  (explain/Explain.h)
 std::string metadataJson(const Program& program);
 
 // FNV-1a 64 over dump(program) followed by metadataJson(program).

@@ -53,8 +53,11 @@ std::string Printer::operand(NodeId self, NodeId other) const {
 }
 
 std::string Printer::text(NodeId id) const {
+  return slotName_[id].empty() ? expression(id) : name(id);
+}
+
+std::string Printer::expression(NodeId id) const {
   const Node& n = program_.nodes[id];
-  if (!slotName_[id].empty()) return name(id);
   switch (n.op) {
     case Op::Input: return program_.inputs[n.input].name;
     case Op::Const:

@@ -16,8 +16,10 @@ class Printer {
  public:
   explicit Printer(const Program& program);
 
-  // The expression in one line.
+  // The expression in one line; a named node (and operand) prints as its name.
   std::string text(NodeId id) const;
+  // The node's own expression, even when it is named; operands as in text().
+  std::string expression(NodeId id) const;
   // "finding x" / "define y" for a named node, else empty.
   const std::string& slotName(NodeId id) const { return slotName_[id]; }
   // The name alone ("x"), or empty.

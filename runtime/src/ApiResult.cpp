@@ -25,6 +25,7 @@ void evaluateOne(const pw_library& library, const pw_input& input, pw_result& re
   library.descriptor->evaluate(input.values.data(), input.known.data(), result.state.data(),
                                result.numbers.data(), result.missing.data());
   result.evaluated = true;
+  result.traced = false;
 }
 
 // Copies up to `capacity` indices produced by `produce(visit)`; sets *count
@@ -170,21 +171,7 @@ pw_status pw_result_to_json(const pw_result* result, char* buffer, size_t capaci
   return guard([&] {
     requireNonNull(result, "result");
     requireNonNull(length, "length");
-    const std::string json = resultToJson(*result);
-    if (buffer == nullptr && capacity == 0) {
-      *length = json.size();
-      return;
-    }
-    requireNonNull(buffer, "buffer");
-    if (capacity <= json.size()) {
-      *length = json.size();
-      throw Error(PW_ERR_BUFFER_TOO_SMALL, "the buffer holds " + std::to_string(capacity) +
-                                               " bytes; the JSON needs " +
-                                               std::to_string(json.size() + 1) +
-                                               " with its NUL");
-    }
-    std::memcpy(buffer, json.data(), json.size() + 1);
-    *length = json.size();
+    writeText(resultToJson(*result), buffer, capacity, length, "the JSON");
   });
 }
 

@@ -30,6 +30,11 @@ void requireNonNull(const T* pointer, const char* what) {
   if (pointer == nullptr) throw Error(PW_ERR_ARGUMENT, std::string(what) + " is NULL");
 }
 
+// Copies `text` and its NUL into a caller's buffer, following the size-query
+// convention of pathway.h; `what` names the text in messages ("the JSON").
+void writeText(const std::string& text, char* buffer, size_t capacity, size_t* length,
+               const char* what);
+
 // Runs `body` (which returns nothing), mapping every exception to a status.
 template <typename Body>
 pw_status guard(Body&& body) noexcept {

@@ -30,14 +30,16 @@ void checkDescriptor(const std::string& path, const pw_descriptor& d, bool needE
                             path, d.abi_version, PW_ABI_VERSION));
   }
   // Version 1 descriptors end after evaluate_batch or, newer, after
-  // evaluate_columns (pathway/abi.h).
+  // evaluate_columns or n_trace_nodes (pathway/abi.h).
   if (d.descriptor_size != PW_DESCRIPTOR_SIZE_ROWS &&
-      d.descriptor_size != PW_DESCRIPTOR_SIZE_COLUMNS) {
+      d.descriptor_size != PW_DESCRIPTOR_SIZE_COLUMNS &&
+      d.descriptor_size != PW_DESCRIPTOR_SIZE_TRACE) {
     throw Error(PW_ERR_ABI,
                 fmt::format("'{}' has a descriptor of {} bytes, but ABI version {} "
-                            "descriptors are {} bytes, or {} with the column entry point",
+                            "descriptors are {} bytes, {} with the column entry point or {} "
+                            "with the trace entry point",
                             path, d.descriptor_size, PW_ABI_VERSION, PW_DESCRIPTOR_SIZE_ROWS,
-                            PW_DESCRIPTOR_SIZE_COLUMNS));
+                            PW_DESCRIPTOR_SIZE_COLUMNS, PW_DESCRIPTOR_SIZE_TRACE));
   }
   auto corrupt = [&](const std::string& why) {
     throw Error(PW_ERR_CORRUPT, fmt::format("corrupt descriptor in '{}': {}", path, why));
@@ -69,6 +71,23 @@ void checkCount(const std::string& path, const char* what, size_t metadata, uint
   }
 }
 
+// The trace entry point writes one byte per node of the metadata's condition
+// graph: the two must agree.
+void checkTrace(const std::string& path, const pw_descriptor& d, const Schema& schema) {
+  if (d.descriptor_size < PW_DESCRIPTOR_SIZE_TRACE) return;
+  if (d.evaluate_trace != nullptr && !schema.explain) {
+    throw Error(PW_ERR_CORRUPT, fmt::format("corrupt descriptor in '{}': it has a trace entry "
+                                            "point but its metadata has no condition graph",
+                                            path));
+  }
+  const uint64_t nodes = schema.explain ? schema.explain->nodes.size() : 0;
+  if (d.n_trace_nodes != nodes) {
+    throw Error(PW_ERR_CORRUPT, fmt::format("corrupt descriptor in '{}': n_trace_nodes is {}, "
+                                            "but the metadata's condition graph has {} nodes",
+                                            path, d.n_trace_nodes, nodes));
+  }
+}
+
 // Checks `descriptor` and its metadata (`path` names it in messages), then
 // makes it the library's.
 void adopt(const std::string& path, const pw_descriptor& descriptor, bool needEntryPoints,
@@ -93,6 +112,7 @@ void adopt(const std::string& path, const pw_descriptor& descriptor, bool needEn
                             path, descriptor.name, descriptor.version, schema.name,
                             schema.version));
   }
+  checkTrace(path, descriptor, schema);
   library.descriptor = &descriptor;
 }
 
@@ -121,6 +141,11 @@ void openLibrary(const std::string& path, pw_library& library) {
 void openDescriptor(const pw_descriptor& descriptor, pw_library& library) {
   library.path.clear();
   adopt(kInMemory, descriptor, false, library);
+}
+
+pw_eval_trace_fn traceEntryPoint(const pw_library& library) {
+  const pw_descriptor& d = *library.descriptor;
+  return d.descriptor_size >= PW_DESCRIPTOR_SIZE_TRACE ? d.evaluate_trace : nullptr;
 }
 
 void requireEntryPoint(const pw_library& library, bool batch) {

@@ -23,6 +23,7 @@ struct pw_library {
   uint32_t slotCount() const { return descriptor->n_slots; }
   uint32_t maskWords() const { return descriptor->mask_words; }
   uint32_t recommendationCount() const { return descriptor->n_recommendations; }
+  size_t traceNodeCount() const { return schema.explain ? schema.explain->nodes.size() : 0; }
 };
 
 namespace pathway::runtime {
@@ -33,6 +34,10 @@ void openLibrary(const std::string& path, pw_library& library);
 // Checks a caller-owned descriptor as openLibrary checks a loaded one, except
 // that its entry points may be null; throws Error on any problem.
 void openDescriptor(const pw_descriptor& descriptor, pw_library& library);
+
+// The trace entry point, or null when the library has none (compiled before
+// it existed, or opened from a descriptor without one).
+pw_eval_trace_fn traceEntryPoint(const pw_library& library);
 
 // Throws PW_ERR_STATE when the library has no `evaluate` (batch: no
 // `evaluate_batch`) entry point.

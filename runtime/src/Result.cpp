@@ -73,6 +73,7 @@ void pw_result::load(const uint8_t* stateRow, const double* numberRow,
   std::copy_n(numberRow, numbers.size(), numbers.begin());
   std::copy_n(missingRow, missing.size(), missing.begin());
   evaluated = true;
+  traced = false;
 }
 
 void pw_result::checkRecommendation(uint32_t rec) const {

@@ -15,12 +15,21 @@ struct pw_result {
   std::vector<double> numbers;
   std::vector<uint64_t> missing;
   bool evaluated = false;
+  // Filled by a traced evaluation (pw_evaluate_traced): the value of every
+  // condition-graph node and a copy of the inputs, for explanations.
+  std::vector<uint8_t> trace;
+  std::vector<double> inputValues;
+  std::vector<uint8_t> inputKnown;
+  bool traced = false;
 
   explicit pw_result(const pw_library& lib)
       : library(&lib),
         state(lib.slotCount(), PW_TRI_UNKNOWN),
         numbers(lib.slotCount(), 0.0),
-        missing(uint64_t{lib.recommendationCount()} * lib.maskWords(), 0) {}
+        missing(uint64_t{lib.recommendationCount()} * lib.maskWords(), 0),
+        trace(lib.traceNodeCount(), PW_TRI_UNKNOWN),
+        inputValues(lib.inputCount(), 0.0),
+        inputKnown(lib.inputCount(), 0) {}
 
   // Copies rows another evaluator of the same pathway produced (layout as in
   // <pathway/abi.h>) after checking them: every state byte PW_TRI_FALSE,

@@ -205,6 +205,15 @@ Schema Schema::parse(std::string_view json) {
     schema.findings.push_back(std::move(finding));
   }
   parseRecommendations(root, schema);
+  if (auto graph = root.find("explain"); graph != root.end()) {
+    std::string error;
+    schema.explain.emplace();
+    if (!explain::parseGraph(*graph, static_cast<uint32_t>(schema.inputs.size()),
+                             static_cast<uint32_t>(schema.recommendations.size()),
+                             *schema.explain, error)) {
+      corrupt(error);
+    }
+  }
   // Moving the schema later moves its vectors' buffers, not their elements,
   // so these views stay valid.
   buildViews(schema);

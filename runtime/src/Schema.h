@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "explain/Explain.h"
 #include "pathway/pathway.h"
 #include "units/Units.h"
 
@@ -63,6 +64,9 @@ struct Schema {
   std::vector<DefinitionSchema> definitions;
   std::vector<FindingSchema> findings;
   std::vector<RecommendationSchema> recommendations;
+  // The condition graph explanations are built from; absent in libraries
+  // compiled before explanations existed.
+  std::optional<explain::Graph> explain;
   // Names in index order, for lookups and suggestions.
   std::vector<std::string> inputNames, definitionNames, findingNames, recommendationNames;
 

@@ -16,6 +16,7 @@
 #include "diag/Diagnostic.h"
 #include "diag/Render.h"
 #include "driver/Pipeline.h"
+#include "explain/Interpreted.h"
 #include "ir/Interpreter.h"
 
 namespace pathway::differential {
@@ -76,6 +77,34 @@ std::string compare(const ir::Program& p, const Rows& want, const Rows& got, siz
     if (!std::equal(w, w + words, g)) {
       return fmt::format("{}: missing inputs of recommendation {} are {} (interpreter: {})", who,
                          p.recommendations[r].name, missingNames(p, g), missingNames(p, w));
+    }
+  }
+  return {};
+}
+
+// Patients per program whose explanations are compared (each costs a traced
+// evaluation and one rendering per recommendation).
+constexpr size_t kExplainedPatients = 10;
+
+// Empty when every recommendation's explanation from the library's trace
+// (pw_evaluate_traced, pw_result_explain) equals the interpreter's.
+std::string compareExplanations(const ir::Program& program, const Library& library, const Patient& patient,
+                                const double* values, const uint8_t* known) {
+  Input input(library);
+  input.setJson(toJson(patient));
+  Result result(library);
+  try {
+    evaluateTraced(library, input, result);
+  } catch (const std::exception& e) {
+    return fmt::format("-O2: traced evaluation failed: {}", e.what());
+  }
+  explain::InterpretedEvaluation interpreted(program, values, known);
+  for (uint32_t r = 0; r < program.recommendations.size(); ++r) {
+    const std::string want = explain::json(interpreted, explain::explain(interpreted, r)).dump();
+    const std::string got = result.explain(r, PW_EXPLAIN_JSON);
+    if (got != want) {
+      return fmt::format("-O2: explanation of recommendation {} is {} (interpreter: {})",
+                         program.recommendations[r].name, got, want);
     }
   }
   return {};
@@ -183,6 +212,7 @@ Outcome run(const std::string& path, const std::string& text, const std::vector<
     }
     std::string diff = compare(program, want, batch, i, "-O0");
     if (diff.empty()) diff = compare(program, want, single, 0, "-O2");
+    if (diff.empty() && i < kExplainedPatients) diff = compareExplanations(program, *o2, patients[i], &values[i * n], &known[i * n]);
     if (!diff.empty()) {
       outcome = {"mismatch", diff};
       outcome.patient = i;

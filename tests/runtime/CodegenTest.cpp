@@ -91,19 +91,28 @@ TEST(CodegenTest, EvaluationIsBranchFreeAndOnlyTheDescriptorIsExported) {
   ASSERT_TRUE(codegen::generate(smallProgram(), options, result, error)) << error;
   const std::string& text = result.llvmText;
   EXPECT_THAT(text, HasSubstr("@pathway_descriptor = constant %pw_descriptor"));
-  // The single-patient function is straight-line code: its only branch
-  // skips the missing-input masks when `missing` is NULL.
-  const size_t begin = text.find("define internal void @pathway_evaluate(");
-  ASSERT_NE(begin, std::string::npos);
-  const std::string body = text.substr(begin, text.find("\n}\n", begin) - begin);
+  auto function = [&](const std::string& name) {
+    const size_t begin = text.find("define internal void @" + name + "(");
+    return begin == std::string::npos ? std::string()
+                                      : text.substr(begin, text.find("\n}\n", begin) - begin);
+  };
+  // The single-patient function is straight-line code: its only branches
+  // skip the trace when `trace` is NULL and the missing-input masks when
+  // `missing` is NULL.
+  const std::string body = function("pathway_evaluate_trace");
+  ASSERT_FALSE(body.empty()) << text;
   size_t branches = 0;
   for (size_t at = body.find(" br "); at != std::string::npos; at = body.find(" br ", at + 1)) {
     ++branches;
   }
-  EXPECT_EQ(branches, 2u);  // into the masks block, and out of it
+  EXPECT_EQ(branches, 4u);  // into the trace and masks blocks, and out of each
+  EXPECT_THAT(body, HasSubstr("icmp eq ptr %trace, null"));
   EXPECT_THAT(body, HasSubstr("icmp eq ptr %missing, null"));
   EXPECT_EQ(body.find("switch"), std::string::npos);
   EXPECT_EQ(body.find("call"), std::string::npos);
+  // evaluate is the traced evaluation without a trace.
+  EXPECT_THAT(function("pathway_evaluate"),
+              HasSubstr("tail call void @pathway_evaluate_trace(ptr %0, ptr %1, ptr %2, ptr %3, ptr %4, ptr null)"));
   // Every other global is internal or private.
   std::vector<std::string> exported;
   std::istringstream lines(text);

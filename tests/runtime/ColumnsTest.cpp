@@ -169,7 +169,7 @@ TEST(ColumnsRowMasks, NullMissingSkipsTheMasks) {
   ASSERT_NE(handle, nullptr);
   const auto* d = static_cast<const pw_descriptor*>(::dlsym(handle, PW_DESCRIPTOR_SYMBOL));
   ASSERT_NE(d, nullptr);
-  EXPECT_EQ(d->descriptor_size, PW_DESCRIPTOR_SIZE_COLUMNS);
+  EXPECT_EQ(d->descriptor_size, PW_DESCRIPTOR_SIZE_TRACE);
   std::mt19937 rng(5);
   constexpr uint64_t kPatients = 64;
   std::vector<double> values(kPatients * d->n_inputs);

@@ -49,6 +49,14 @@
  *                                   recommendation
  * Output bits of padding lanes are zero.
  *
+ * The trace entry point (evaluate_trace; descriptors of
+ * PW_DESCRIPTOR_SIZE_TRACE bytes) evaluates one patient as `evaluate` does
+ * and, when `trace` is not NULL, also writes
+ *   trace   [n_trace_nodes] uint8   PW_TRI_FALSE / _TRUE / _UNKNOWN of every
+ *                                   node of the condition graph stored in the
+ *                                   metadata ("explain"), in its order
+ * which is what explanations are built from (pw_result_explain).
+ *
  * Evaluation is a pure function of its inputs: it allocates nothing, touches
  * no global state, and is safe to call from many threads at once. */
 #ifndef PATHWAY_ABI_H
@@ -78,6 +86,10 @@ typedef void (*pw_eval_columns_fn)(uint64_t count, const double* values,
                                    uint64_t* unknown, double* numbers,
                                    uint64_t* missing);
 
+typedef void (*pw_eval_trace_fn)(const double* values, const uint8_t* known,
+                                 uint8_t* state, double* numbers,
+                                 uint64_t* missing, uint8_t* trace);
+
 typedef struct pw_descriptor {
   uint32_t magic;           /* PW_DESCRIPTOR_MAGIC */
   uint32_t abi_version;     /* PW_ABI_VERSION */
@@ -99,12 +111,17 @@ typedef struct pw_descriptor {
   /* Present when descriptor_size >= PW_DESCRIPTOR_SIZE_COLUMNS (may be NULL);
    * descriptors of PW_DESCRIPTOR_SIZE_ROWS bytes end before it. */
   pw_eval_columns_fn evaluate_columns;
+  /* Present when descriptor_size >= PW_DESCRIPTOR_SIZE_TRACE. */
+  pw_eval_trace_fn evaluate_trace; /* may be NULL */
+  uint64_t n_trace_nodes;          /* nodes of the metadata's "explain" graph */
 } pw_descriptor;
 
-/* The accepted descriptor sizes of ABI version 1: without and with the
- * column entry point. */
+/* The accepted descriptor sizes of ABI version 1, each a prefix of the next:
+ * the row entry points only; with the column entry point; with the trace
+ * entry point. */
 #define PW_DESCRIPTOR_SIZE_ROWS ((uint32_t)offsetof(pw_descriptor, evaluate_columns))
-#define PW_DESCRIPTOR_SIZE_COLUMNS ((uint32_t)sizeof(pw_descriptor))
+#define PW_DESCRIPTOR_SIZE_COLUMNS ((uint32_t)offsetof(pw_descriptor, evaluate_trace))
+#define PW_DESCRIPTOR_SIZE_TRACE ((uint32_t)sizeof(pw_descriptor))
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -356,6 +356,42 @@ PW_API pw_status pw_result_definition(const pw_result* result, uint32_t definiti
 PW_API pw_status pw_result_to_json(const pw_result* result, char* buffer, size_t capacity,
                                    size_t* length);
 
+/* ---- explanations: why did a recommendation fire, or what would decide it?
+ * An explanation shows the recommendation's condition as a tree with the
+ * three-valued value of every node and the patient's values behind each
+ * leaf, the superseders that applied, the missing inputs and the citations:
+ * the text of `pathwayc explain`. */
+
+/* Evaluates like pw_evaluate and also records, in the result, what an
+ * explanation needs: the value of every node of the pathway's condition
+ * graph (written by the library's trace entry point) and a copy of the
+ * input. Allocates nothing; about 1.1x the cost of pw_evaluate
+ * (docs/performance.md). PW_ERR_STATE for a library without a trace entry
+ * point (compiled by an older pathwayc, or opened from a descriptor without
+ * one). */
+PW_API pw_status pw_evaluate_traced(const pw_library* library, const pw_input* input,
+                                    pw_result* result);
+
+typedef enum pw_explain_format { PW_EXPLAIN_TEXT = 0, PW_EXPLAIN_JSON = 1 } pw_explain_format;
+
+/* As `recommendation` of pw_result_explain: every recommendation worth
+ * explaining (fired, undetermined, or suppressed by a superseder). */
+#define PW_EXPLAIN_ALL 0xFFFFFFFFu
+
+/* The explanation of `recommendation` (any status), or with PW_EXPLAIN_ALL
+ * of every recommendation worth explaining, NUL-terminated, into `buffer`
+ * (see size queries above); *length is the length without the NUL.
+ * PW_ERR_STATE unless the result's last evaluation was pw_evaluate_traced.
+ * JSON of one recommendation:
+ * {"code","status","category","urgency","citations":["S1.P1",..],
+ *  "condition":{"text","value":"true|false|unknown","detail"?:"input = value,
+ *  ..","children"?:[..]},"superseded_by":[codes],"undecided_superseders":
+ *  [codes],"missing":[input names]}; with PW_EXPLAIN_ALL:
+ * {"pathway","version","recommendations":[..]}. */
+PW_API pw_status pw_result_explain(const pw_result* result, uint32_t recommendation,
+                                   pw_explain_format format, char* buffer, size_t capacity,
+                                   size_t* length);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

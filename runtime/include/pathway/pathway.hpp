@@ -257,15 +257,29 @@ class Result {
     return {value, number};
   }
   std::string toJson() const {
-    size_t length = 0;
-    detail::check(pw_result_to_json(get(), nullptr, 0, &length));
-    std::string json(length + 1, '\0');
-    detail::check(pw_result_to_json(get(), json.data(), json.size(), &length));
-    json.resize(length);
-    return json;
+    return text([&](char* buffer, size_t capacity, size_t* length) {
+      return pw_result_to_json(get(), buffer, capacity, length);
+    });
+  }
+  // After evaluateTraced(): why `recommendation` has its status, or with
+  // PW_EXPLAIN_ALL why each recommendation worth explaining has its status.
+  std::string explain(uint32_t recommendation, pw_explain_format format = PW_EXPLAIN_TEXT) const {
+    return text([&](char* buffer, size_t capacity, size_t* length) {
+      return pw_result_explain(get(), recommendation, format, buffer, capacity, length);
+    });
   }
 
  private:
+  template <typename Write>
+  static std::string text(Write&& write) {
+    size_t length = 0;
+    detail::check(write(nullptr, 0, &length));
+    std::string out(length + 1, '\0');
+    detail::check(write(out.data(), out.size(), &length));
+    out.resize(length);
+    return out;
+  }
+
   template <typename Fill>
   static std::vector<uint32_t> list(Fill&& fill) {
     uint32_t count = 0;
@@ -280,6 +294,11 @@ class Result {
 
 inline void evaluate(const Library& library, const Input& input, Result& result) {
   detail::check(pw_evaluate(library.get(), input.get(), result.get()));
+}
+
+// evaluate(), also recording what Result::explain() needs.
+inline void evaluateTraced(const Library& library, const Input& input, Result& result) {
+  detail::check(pw_evaluate_traced(library.get(), input.get(), result.get()));
 }
 
 // A batch of patients in the column layout of pw_evaluate_columns, owning its

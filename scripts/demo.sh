@@ -10,3 +10,6 @@ build/compiler/driver/pathwayc build pathways/pt_failure.pw -o build/pathways/li
   --emit-header build/pathways/pt_failure.h
 echo "== examples/c: evaluating the sample patients"
 build/examples/pathway_example_c build/pathways/libpt_failure.so pathways/pt_failure/patients/*.json
+echo "== examples/cpp: why does patient 05 need an MRI? (runtime explanation, pw_result_explain)"
+build/examples/pathway_example_cpp build/pathways/libpt_failure.so --explain mri_lumbar \
+  pathways/pt_failure/patients/05_radicular_needs_mri_emg.json

@@ -1,6 +1,7 @@
 // One patient at a time: the compiled PT pathway against the hand-written
-// per-patient baseline, with and without the missing-input masks, and the
-// reference interpreter. Items are patients.
+// per-patient baseline, with and without the missing-input masks, with and
+// without the explanation trace, and the reference interpreter. Items are
+// patients.
 #include <benchmark/benchmark.h>
 
 #include "benchmarks/PtFixture.h"
@@ -41,32 +42,69 @@ void BM_Single_Compiled(benchmark::State& state) {
 BENCHMARK(BM_Single_Baseline)->ArgName("masks")->Arg(1)->Arg(0);
 BENCHMARK(BM_Single_Compiled)->ArgName("masks")->Arg(1)->Arg(0);
 
-// The runtime's pw_evaluate on a pw_input/pw_result (argument checks included).
+// The trace entry point, recording every condition-graph node (trace:1), or
+// called with trace = NULL (trace:0), both with masks.
+void BM_Single_Traced(benchmark::State& state) {
+  const pw_descriptor& d = *ptFixture().descriptor;
+  std::vector<uint8_t> trace(d.n_trace_nodes);
+  uint8_t* out = state.range(0) != 0 ? trace.data() : nullptr;
+  single(state, true, [&](const double* values, const uint8_t* known, uint8_t* slots, double* numbers,
+                          uint64_t* missing) { d.evaluate_trace(values, known, slots, numbers, missing, out); });
+}
+BENCHMARK(BM_Single_Traced)->ArgName("trace")->Arg(1)->Arg(0);
+
+// Patient `p` of `rows` as a runtime input.
+std::unique_ptr<pathway::Input> patientInput(const PtFixture& f, const Rows& rows, uint64_t p) {
+  auto input = std::make_unique<pathway::Input>(*f.library);
+  for (uint32_t i = 0; i < kInputCount; ++i) {
+    if (!rows.known[p * kInputCount + i]) continue;
+    const double v = rows.values[p * kInputCount + i];
+    switch (f.library->input(i).kind) {
+      case PW_INPUT_BOOL: input->setBool(i, v != 0); break;
+      case PW_INPUT_ENUM: input->setEnumIndex(i, static_cast<uint32_t>(v)); break;
+      default: input->setNumber(i, v); break;
+    }
+  }
+  return input;
+}
+
+// The runtime's pw_evaluate (traced:0) or pw_evaluate_traced (traced:1) on
+// a pw_input/pw_result, argument checks included.
 void BM_Single_Runtime(benchmark::State& state) {
   const PtFixture& f = ptFixture();
   const Rows& rows = ptPatients(kPool);
   std::vector<std::unique_ptr<pathway::Input>> inputs;
-  for (uint64_t p = 0; p < 256; ++p) {
-    inputs.push_back(std::make_unique<pathway::Input>(*f.library));
-    for (uint32_t i = 0; i < kInputCount; ++i) {
-      if (!rows.known[p * kInputCount + i]) continue;
-      const double v = rows.values[p * kInputCount + i];
-      switch (f.library->input(i).kind) {
-        case PW_INPUT_BOOL: inputs.back()->setBool(i, v != 0); break;
-        case PW_INPUT_ENUM: inputs.back()->setEnumIndex(i, static_cast<uint32_t>(v)); break;
-        default: inputs.back()->setNumber(i, v); break;
-      }
-    }
-  }
+  for (uint64_t p = 0; p < 256; ++p) inputs.push_back(patientInput(f, rows, p));
   Result result(*f.library);
+  const bool traced = state.range(0) != 0;
   uint64_t p = 0;
   for (auto _ : state) {
-    evaluate(*f.library, *inputs[p], result);
+    if (traced) {
+      evaluateTraced(*f.library, *inputs[p], result);
+    } else {
+      evaluate(*f.library, *inputs[p], result);
+    }
     p = (p + 1) % inputs.size();
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_Single_Runtime);
+BENCHMARK(BM_Single_Runtime)->ArgName("traced")->Arg(0)->Arg(1);
+
+// Rendering one explanation as text (pw_result_explain) after a traced
+// evaluation: paid only when an app asks why.
+void BM_Explain_Text(benchmark::State& state) {
+  const PtFixture& f = ptFixture();
+  std::unique_ptr<pathway::Input> input = patientInput(f, ptPatients(1), 0);
+  Result result(*f.library);
+  evaluateTraced(*f.library, *input, result);
+  uint32_t rec = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(result.explain(rec));
+    rec = (rec + 1) % kRecommendationCount;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Explain_Text)->Unit(benchmark::kMicrosecond);
 
 void BM_Single_Interpreter(benchmark::State& state) {
   const PtFixture& f = ptFixture();

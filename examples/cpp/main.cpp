@@ -1,8 +1,10 @@
 // Evaluates a compiled pathway on patient files through the C++ wrapper.
 //
-//   pathway_example_cpp LIB.so PATIENT.json...
+//   pathway_example_cpp LIB.so [--explain CODE] PATIENT.json...
 //
-// Same output as the C example; exits 1 on any error with the runtime's
+// Same output as the C example; with --explain, each patient is evaluated
+// with a trace and the explanation of recommendation CODE follows (why it
+// fired, or what would decide it). Exits 1 on any error with the runtime's
 // message.
 #include <cstdio>
 #include <fstream>
@@ -51,28 +53,45 @@ void report(const pathway::Library& library, const pathway::Result& result) {
   std::printf("  %u recommendation(s) do not fire\n", notFiring);
 }
 
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out;
+  size_t begin = 0;
+  for (size_t end; (end = text.find('\n', begin)) != std::string::npos; begin = end + 1) {
+    out += prefix + text.substr(begin, end - begin + 1);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: " << argv[0] << " LIB.so PATIENT.json...\n";
+  const bool explain = argc >= 3 && std::string(argv[2]) == "--explain";
+  const int firstPatient = explain ? 4 : 2;
+  if (argc <= firstPatient) {
+    std::cerr << "usage: " << argv[0] << " LIB.so [--explain CODE] PATIENT.json...\n";
     return 2;
   }
   try {
     pathway::Library library(argv[1]);
     const pw_library_info info = library.info();
     std::printf("%s %s: %s\n", info.name, info.version, info.title);
+    const uint32_t explained = explain ? library.findRecommendation(argv[3]) : 0;
     pathway::Input input(library);
     pathway::Result result(library);
-    for (int i = 2; i < argc; ++i) {
+    for (int i = firstPatient; i < argc; ++i) {
       try {
         input.setJson(readFile(argv[i]));
       } catch (const pathway::Error& error) {
         throw std::runtime_error(std::string(argv[i]) + ": " + error.what());
       }
-      pathway::evaluate(library, input, result);
+      if (explain) {
+        pathway::evaluateTraced(library, input, result);
+      } else {
+        pathway::evaluate(library, input, result);
+      }
       std::printf("\n%s\n", argv[i]);
       report(library, result);
+      if (explain) std::printf("  why:\n%s", indent(result.explain(explained), "    ").c_str());
     }
     return 0;
   } catch (const std::exception& error) {

@@ -101,6 +101,24 @@ TEST_P(ExamplesTest, ReportsErrors) {
   EXPECT_THAT(usage.output, HasSubstr("usage: "));
 }
 
+TEST(ExamplesExplain, CppExampleExplainsARecommendation) {
+  TestProgram p("example", "1.0.0");
+  const ir::NodeId redFlag = p.read(p.boolInput("red_flag"));
+  p.recommendation("urgent_eval", p.op(Op::Not, {redFlag}));
+  const std::string library = compileLibrary(p.program());
+  const std::string patient = writePatient("explained.json", R"({"red_flag": false})");
+  const Process result = run(std::string(PATHWAY_EXAMPLE_CPP) + " " + library + " --explain urgent_eval " + patient);
+  EXPECT_EQ(result.exitCode, 0) << result.output;
+  EXPECT_THAT(result.output, HasSubstr("  why:\n"
+                                       "    urgent_eval [fire] execution: Do urgent_eval (routine, guide:S1.P1, guide:S1.P2)\n"
+                                       "      condition:\n"
+                                       "        not = true\n"
+                                       "          red_flag = false   [red_flag = false]\n"));
+  const Process unknown = run(std::string(PATHWAY_EXAMPLE_CPP) + " " + library + " --explain urgent_evl " + patient);
+  EXPECT_EQ(unknown.exitCode, 1);
+  EXPECT_THAT(unknown.output, HasSubstr("no recommendation named 'urgent_evl' (did you mean 'urgent_eval'?)"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Languages, ExamplesTest,
                          ::testing::Values(PATHWAY_EXAMPLE_C, PATHWAY_EXAMPLE_CPP),
                          [](const auto& param) {

@@ -365,7 +365,7 @@ PW_API pw_status pw_result_to_json(const pw_result* result, char* buffer, size_t
 /* Evaluates like pw_evaluate and also records, in the result, what an
  * explanation needs: the value of every node of the pathway's condition
  * graph (written by the library's trace entry point) and a copy of the
- * input. Allocates nothing; about 1.1x the cost of pw_evaluate
+ * input. Allocates nothing; about 1.5x the cost of pw_evaluate
  * (docs/performance.md). PW_ERR_STATE for a library without a trace entry
  * point (compiled by an older pathwayc, or opened from a descriptor without
  * one). */

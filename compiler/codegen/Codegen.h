@@ -13,7 +13,10 @@
 namespace pathway::codegen {
 
 struct CodegenOptions {
-  int optLevel = 2;           // 0..3
+  // 0: no IR passes, fast instruction selection and register allocation;
+  // 1: a few IR passes (Target.cpp), fast instruction selection; 2: the same
+  // passes, full instruction selection; 3: LLVM's O3 pipeline.
+  int optLevel = 2;
   bool emitLlvmText = false;  // also fill CodegenResult::llvmText (after optimisation)
   // Also emit the column entry point (64 patients per word, pw_evaluate_columns).
   // Off by default: it multiplies code size and compile time (docs/performance.md).

@@ -1,4 +1,4 @@
-#include <llvm/IR/IRBuilder.h>
+#include "codegen/Builder.h"
 
 #include <optional>
 
@@ -10,7 +10,7 @@ namespace pathway::codegen {
 namespace {
 
 // Stores one slot: its state, its number and nothing else.
-void storeSlot(llvm::IRBuilder<>& b, const ir::Program& program, const Plane& plane,
+void storeSlot(Builder& b, const ir::Program& program, const Plane& plane,
                ir::NodeId node, uint32_t slot, llvm::Value* state, llvm::Value* numbers) {
   llvm::Value* index = b.getInt64(slot);
   llvm::Value* number = llvm::ConstantFP::get(b.getDoubleTy(), 0.0);
@@ -56,12 +56,15 @@ struct Part {
   std::vector<uint32_t> traced;   // condition-graph nodes whose values it records
 };
 
-// The largest number of nodes one function evaluates. LLVM's optimisation and
-// instruction scheduling grow faster than linearly with the size of a basic
-// block, and the evaluation is one block: larger pathways are split into
-// functions of at most this many nodes each (a node shared by two parts is
-// computed in both).
-constexpr size_t kNodesPerFunction = 1000;
+// The largest number of nodes one function evaluates. LLVM's instruction
+// selection grows faster than linearly with the size of a basic block, and
+// the evaluation is one block: larger pathways are split into functions of
+// at most this many nodes each (a node shared by two parts is computed in
+// both). Measured (docs/performance.md): a generated 1,000-recommendation
+// pathway builds in 17 s with parts of 1,000 nodes, 3.2 s with 400, 2.5 s
+// with 250, 2.2 s with 100; the PT pathway (about 190 nodes) stays one
+// function, which splitting would slow down by a quarter.
+constexpr size_t kNodesPerFunction = 250;
 
 // evaluate_trace(values, known, state, numbers, missing, trace), or one part
 // of it.
@@ -91,7 +94,7 @@ llvm::Function* emitUntraced(llvm::Module& module, llvm::Function* traced) {
   auto* function = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
                                           "pathway_evaluate", module);
   setParameterAttributes(function, 0);
-  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", function));
+  Builder b(llvm::BasicBlock::Create(context, "entry", function));
   std::vector<llvm::Value*> args;
   for (llvm::Argument& arg : function->args()) args.push_back(&arg);
   args.push_back(llvm::ConstantPointerNull::get(llvm::PointerType::get(context, 0)));
@@ -103,7 +106,7 @@ llvm::Function* emitUntraced(llvm::Module& module, llvm::Function* traced) {
 void emitPart(const ir::Program& program, const std::vector<ir::NodeId>& traceNodes,
               const Part& part, llvm::Function* function) {
   llvm::LLVMContext& context = function->getContext();
-  llvm::IRBuilder<> b(llvm::BasicBlock::Create(context, "entry", function));
+  Builder b(llvm::BasicBlock::Create(context, "entry", function));
   NodeLowering lowering(program, b, function->getArg(0), function->getArg(1));
   std::vector<char> needed;
   if (!part.nodes.empty()) {
@@ -229,7 +232,7 @@ EvaluateFunctions emitEvaluate(const ir::Program& program, const std::vector<ir:
   }
   std::vector<Part> parts = partition(program);
   assignTrace(program, traceNodes, parts);
-  llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "entry", traced));
+  Builder b(llvm::BasicBlock::Create(module.getContext(), "entry", traced));
   std::vector<llvm::Value*> args;
   for (llvm::Argument& arg : traced->args()) args.push_back(&arg);
   for (const Part& part : parts) {
@@ -257,6 +260,8 @@ llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& modu
   auto* entry = llvm::BasicBlock::Create(context, "entry", function);
   auto* loop = llvm::BasicBlock::Create(context, "loop", function);
   auto* exit = llvm::BasicBlock::Create(context, "exit", function);
+  // A plain builder: the simplifying one would fold uses of the row PHI
+  // while it has only its first incoming value.
   llvm::IRBuilder<> b(entry);
   llvm::Value* count = function->getArg(0);
   b.CreateCondBr(b.CreateICmpEQ(count, b.getInt64(0)), exit, loop);

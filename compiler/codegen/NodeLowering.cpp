@@ -5,7 +5,7 @@ namespace pathway::codegen {
 using ir::Node;
 using ir::Op;
 
-NodeLowering::NodeLowering(const ir::Program& program, llvm::IRBuilder<>& builder,
+NodeLowering::NodeLowering(const ir::Program& program, Builder& builder,
                            llvm::Value* values, llvm::Value* known)
     : program_(program), b_(builder), values_(values), known_(known) {}
 

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include <llvm/IR/IRBuilder.h>
+#include "codegen/Builder.h"
 
 #include "ir/IR.h"
 
@@ -23,7 +23,7 @@ struct Plane {
 class NodeLowering {
  public:
   // `values` and `known` are the evaluation function's input arrays.
-  NodeLowering(const ir::Program& program, llvm::IRBuilder<>& builder,
+  NodeLowering(const ir::Program& program, Builder& builder,
                llvm::Value* values, llvm::Value* known);
 
   // Lowers the value and known planes of every node, or only of the nodes
@@ -60,7 +60,7 @@ class NodeLowering {
   std::vector<llvm::Value*> zeroMask();
 
   const ir::Program& program_;
-  llvm::IRBuilder<>& b_;
+  Builder& b_;
   llvm::Value* values_;
   llvm::Value* known_;
   std::vector<Plane> planes_;

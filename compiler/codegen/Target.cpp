@@ -9,6 +9,10 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetOptions.h>
+#include <llvm/Transforms/Scalar/ADCE.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
+#include <llvm/Transforms/Scalar/InstSimplifyPass.h>
 #include <llvm/TargetParser/Host.h>
 
 namespace pathway::codegen {
@@ -31,12 +35,20 @@ llvm::CodeGenOpt::Level codegenLevel(int optLevel) {
   }
 }
 
-llvm::OptimizationLevel passLevel(int optLevel) {
-  switch (optLevel) {
-    case 1: return llvm::OptimizationLevel::O1;
-    case 3: return llvm::OptimizationLevel::O3;
-    default: return llvm::OptimizationLevel::O2;
-  }
+// The passes -O1 and -O2 run. The generated code is straight-line value
+// and known planes over an IR that is already folded and hash-consed, so
+// LLVM's general pipelines find almost nothing to do, and their
+// instruction combiner is most of the build time (it revisits long and/or
+// chains of i1 values): on the PT pathway the evaluation is as fast with
+// these passes, and a 1,000-recommendation pathway builds several times
+// faster (docs/performance.md). -O3 runs LLVM's full O3 pipeline.
+llvm::FunctionPassManager straightLinePasses() {
+  llvm::FunctionPassManager passes;
+  passes.addPass(llvm::EarlyCSEPass());     // the value/known planes share subexpressions
+  passes.addPass(llvm::InstSimplifyPass()); // and i1 x, true; select c, x, x; constant lanes
+  passes.addPass(llvm::SimplifyCFGPass());  // the empty trace and mask blocks of parts
+  passes.addPass(llvm::ADCEPass());         // what the above left unused
+  return passes;
 }
 
 }  // namespace
@@ -53,7 +65,14 @@ std::unique_ptr<llvm::TargetMachine> createHostMachine(int optLevel, std::string
   llvm::TargetOptions options;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
       triple, "generic", "", options, llvm::Reloc::PIC_, std::nullopt, codegenLevel(optLevel)));
-  if (!machine) error = "cannot create a target machine for '" + triple + "'";
+  if (!machine) {
+    error = "cannot create a target machine for '" + triple + "'";
+    return nullptr;
+  }
+  // -O1 trades some evaluation speed for build time: the fast instruction
+  // selector (as at -O0, which also allocates registers the fast way) with
+  // the greedy register allocator.
+  if (optLevel == 1) machine->setFastISel(true);
   return machine;
 }
 
@@ -68,9 +87,14 @@ void optimize(llvm::Module& module, llvm::TargetMachine& machine, int optLevel) 
   builder.registerFunctionAnalyses(functions);
   builder.registerLoopAnalyses(loops);
   builder.crossRegisterProxies(loops, functions, sccs, modules);
-  llvm::ModulePassManager passes =
-      optLevel == 0 ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
-                    : builder.buildPerModuleDefaultPipeline(passLevel(optLevel));
+  llvm::ModulePassManager passes;
+  if (optLevel == 0) {
+    passes = builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0);
+  } else if (optLevel == 3) {
+    passes = builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
+  } else {
+    passes.addPass(llvm::createModuleToFunctionPassAdaptor(straightLinePasses()));
+  }
   passes.run(module, modules);
 }
 

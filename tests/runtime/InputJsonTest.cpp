@@ -64,7 +64,8 @@ TEST_F(InputJsonTest, WellFormedExactlyWhenNlohmannAcceptsIt) {
       "{flag: true}", "{\"flag\": True}", "{\"flag\": tru}", "{\"flag\": nul}", "{\"flag\": null}",
       "{\"free\": 01}", "{\"free\": -}", "{\"free\": -0}", "{\"free\": 1.}", "{\"free\": .5}",
       "{\"free\": 1e}", "{\"free\": 1e+}", "{\"free\": 1E-2}", "{\"free\": +1}", "{\"free\": 0x10}",
-      "{\"free\": 1.5e3}", "{\"free\": NaN}", "{\"free\": Infinity}", "{\"free\": -1.0e-2}",
+      "{\"free\": 1.5e3}", "{\"free\": 1e400}", "{\"free\": NaN}", "{\"free\": Infinity}",
+      "{\"free\": -1.0e-2}",
       "{\"fl\\u0061g\": true}", "{\"flag\\u0000\": true}", "{\"\\ud83d\\ude00\": 1}",
       "{\"\\ud83d\": 1}", "{\"\\ude00\": 1}", "{\"\\ud83d\\u0041\": 1}", "{\"\\u00e9\": 1}",
       "{\"\\uD83D\\uDE00\": 1}", "{\"\\x\": 1}", "{\"\\u12\": 1}", "{\"\\u12g4\": 1}",
@@ -89,8 +90,8 @@ TEST_F(InputJsonTest, WellFormedExactlyWhenNlohmannAcceptsIt) {
               "while parsing value - unexpected '}'; expected '[', '{', or a literal");
   expectError("{\"flag\": true} x", PW_ERR_JSON,
               "malformed input JSON (byte 16): parse error at line 1, column 16: syntax error "
-              "while parsing value - invalid literal; last read: '\"flag\": true} x'; expected end of "
-              "input");
+              "while parsing value - invalid literal; last read: '\"flag\": true} x'; expected "
+              "end of input");
   expectError("{\"\xc3\": 1}", PW_ERR_JSON,
               "malformed input JSON (byte 4): parse error at line 1, column 4: syntax error "
               "while parsing object key - invalid string: ill-formed UTF-8 byte; last read: "
@@ -124,6 +125,11 @@ TEST_F(InputJsonTest, NumbersKeepTheirIntegerOrFloatKind) {
               "input 'flag' is a bool (true or false); got a JSON number");
   expectError(R"({"count": 18446744073709551615})", PW_ERR_RANGE,
               "input 'count' must be in 0..10, got 1.8446744073709552e+19");
+  // Was PW_ERR_INTERNAL with nlohmann's exception text.
+  expectError(R"({"score": 1e400})", PW_ERR_JSON,
+              "malformed input JSON: number overflow parsing '1e400'");
+  expectError(R"({"score": -)" + std::string(400, '9') + "}", PW_ERR_JSON,
+              "malformed input JSON: number overflow parsing '-" + std::string(400, '9') + "'");
   input_->setJson(R"({"free": -0, "score": 1e-400, "count": 1.0e1})");
   EXPECT_EQ(get(kFree), std::make_pair(true, 0.0));
   EXPECT_FALSE(std::signbit(get(kFree).second));

@@ -21,6 +21,23 @@ constexpr std::array<bool, 256> kPlainStringByte = [] {
 
 unsigned char byte(char c) { return static_cast<unsigned char>(c); }
 
+uint64_t load8(const char* p) {
+  uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// Whether any of the eight bytes of `word` is not plain in a string (see
+// kPlainStringByte). Exact for the word, though not byte by byte: a false
+// mark appears only above a true one.
+bool hasSpecialByte(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+  auto hasZeroByte = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const uint64_t below0x20 = (word - kOnes * 0x20) & ~word & kHigh;
+  return ((word & kHigh) | below0x20 | hasZeroByte(word ^ (kOnes * '"')) |
+          hasZeroByte(word ^ (kOnes * '\\'))) != 0;
+}
+
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The digits in [begin, end) as an unsigned integer, or nullopt on overflow.
@@ -61,14 +78,15 @@ bool JsonReader::read(std::string_view text) {
     root_ = {};
     root_.type = JsonType::Object;
     ok = readObject([&](std::string_view key) {
-      members_.push_back({.key = key, .value = {}});
-      return readMemberValue(members_.back().value);
+      return readMemberValue(members_.emplace_back(key).value);
     });
   } else {
     ok = readScalar(root_);
   }
   skipWhitespace();
-  return ok && p_ == end_;
+  // As in nlohmann::json, a NUL byte after the root value ends the document
+  // (C strings passed with their terminator), whatever follows it.
+  return ok && (p_ == end_ || *p_ == '\0');
 }
 
 // At '{': reads "key": value pairs, calling readMember(key) at each value.
@@ -184,6 +202,7 @@ bool JsonReader::readString(std::string_view& out) {
   const char* run = p_;  // characters not yet copied to unescaped_
   std::optional<size_t> decoded;  // where this string starts in unescaped_
   while (p_ != end_) {
+    while (end_ - p_ >= 8 && !hasSpecialByte(load8(p_))) p_ += 8;
     while (p_ != end_ && kPlainStringByte[byte(*p_)]) ++p_;
     if (p_ == end_) return false;
     const unsigned char c = byte(*p_);

@@ -1,8 +1,9 @@
 // A single-pass reader for the patient documents of pw_input_set_json: a
 // root object whose members are scalars, arrays, or objects that may be
 // quantities ({"value": ..., "unit": ...}). It accepts exactly what
-// nlohmann::json accepts (RFC 8259 with UTF-8 checked in strings and a
-// leading byte order mark skipped), at any nesting depth without recursion,
+// nlohmann::json accepts (RFC 8259 with UTF-8 checked in strings, a leading
+// byte order mark skipped, and a NUL byte after the root value taken as the
+// end of the text), at any nesting depth without recursion,
 // but only says whether a document is well formed: for the message of a
 // malformed one, ask nlohmann::json.
 #ifndef PATHWAY_RUNTIME_JSONREADER_H
@@ -35,6 +36,9 @@ struct JsonValue : JsonScalar {
 };
 
 struct JsonMember {
+  // Only what a new member needs is written (no zeroing of the whole value).
+  explicit JsonMember(std::string_view name) : key(name) {}
+
   std::string_view key;  // unescaped
   JsonValue value;
 };

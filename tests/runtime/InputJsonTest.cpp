@@ -77,11 +77,14 @@ TEST_F(InputJsonTest, WellFormedExactlyWhenNlohmannAcceptsIt) {
       "{\"duration\": {\"value\": [1, {\"a\": [true, null, \"x\"]}], \"unit\": \"weeks\"}}",
       "{\"duration\": [1, 2,]}", "{\"duration\": [1 2]}", "{\"duration\": {\"a\" 1}}",
       "{\"duration\": [[[]]]}", "{\"duration\": [[[]]}", "[]", "[1, 2]", "\"text\"", "42",
-      "true", "null", std::string("{\"flag\": true}\0", 15)};
+      "true", "null", std::string("{\"flag\": true}\0", 15), std::string("{}\0x", 4),
+      std::string("{}\n\0{", 5), std::string("1\0", 2), std::string("{\0}", 3),
+      std::string("{\"flag\": \0}", 11), std::string("\0", 1)};
   for (const std::string& text : documents) {
     const bool accepted = nlohmann::json::accept(text);
     const pw_status status = setJson(text);
     const std::string message = pw_last_error();
+    EXPECT_NE(status, PW_ERR_INTERNAL) << text << " -> " << message;
     EXPECT_EQ(status == PW_ERR_JSON && message.starts_with("malformed"), !accepted)
         << text << " -> " << message;
   }
@@ -98,6 +101,16 @@ TEST_F(InputJsonTest, WellFormedExactlyWhenNlohmannAcceptsIt) {
               "'\"\xc3\"'; expected string literal");
   expectError("42", PW_ERR_JSON,
               "input JSON must be an object keyed by input name, got a JSON integer");
+}
+
+// nlohmann::json's reading of C strings: a NUL byte after the root value
+// ends the document.
+TEST_F(InputJsonTest, NulByteAfterTheObjectEndsTheDocument) {
+  input_->setJson(std::string("{\"flag\": true} \0 trailing [", 27));
+  EXPECT_EQ(get(kFlag), std::make_pair(true, 1.0));
+  expectError(std::string("{\"flag\": \0}", 11), PW_ERR_JSON,
+              "malformed input JSON (byte 10): parse error at line 1, column 10: syntax error "
+              "while parsing value - unexpected end of input; expected '[', '{', or a literal");
 }
 
 TEST_F(InputJsonTest, EscapedKeysAndStringsAreDecoded) {

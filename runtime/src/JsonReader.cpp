@@ -1,6 +1,7 @@
 #include "JsonReader.h"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -27,16 +28,17 @@ uint64_t load8(const char* p) {
   return word;
 }
 
-// Whether any of the eight bytes of `word` is not plain in a string (see
-// kPlainStringByte). Exact for the word, though not byte by byte: a false
-// mark appears only above a true one.
-bool hasSpecialByte(uint64_t word) {
+// The high bit of each of the eight bytes of `word` that is not plain in a
+// string (see kPlainStringByte). Exact up to the first such byte: a false
+// mark can only follow a true one, so the lowest mark is the first byte.
+uint64_t specialByteMask(uint64_t word) {
   constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
-  auto hasZeroByte = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  auto zeroBytes = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   const uint64_t below0x20 = (word - kOnes * 0x20) & ~word & kHigh;
-  return ((word & kHigh) | below0x20 | hasZeroByte(word ^ (kOnes * '"')) |
-          hasZeroByte(word ^ (kOnes * '\\'))) != 0;
+  return (word & kHigh) | below0x20 | zeroBytes(word ^ (kOnes * '"')) |
+         zeroBytes(word ^ (kOnes * '\\'));
 }
+static_assert(std::endian::native == std::endian::little, "specialByteMask reads bytes in order");
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -202,8 +204,7 @@ bool JsonReader::readString(std::string_view& out) {
   const char* run = p_;  // characters not yet copied to unescaped_
   std::optional<size_t> decoded;  // where this string starts in unescaped_
   while (p_ != end_) {
-    while (end_ - p_ >= 8 && !hasSpecialByte(load8(p_))) p_ += 8;
-    while (p_ != end_ && kPlainStringByte[byte(*p_)]) ++p_;
+    skipPlainBytes();
     if (p_ == end_) return false;
     const unsigned char c = byte(*p_);
     if (c == '"') {
@@ -226,6 +227,18 @@ bool JsonReader::readString(std::string_view& out) {
     }
   }
   return false;
+}
+
+// To the next byte that is not plain in a string, eight bytes at a time.
+void JsonReader::skipPlainBytes() {
+  while (end_ - p_ >= 8) {
+    if (const uint64_t mask = specialByteMask(load8(p_))) {
+      p_ += std::countr_zero(mask) / 8;
+      return;
+    }
+    p_ += 8;
+  }
+  while (p_ != end_ && kPlainStringByte[byte(*p_)]) ++p_;
 }
 
 // At '\\': appends the escaped character.

@@ -61,6 +61,7 @@ class JsonReader {
   bool skipContainer();
   bool startElement();
   bool readString(std::string_view& out);
+  void skipPlainBytes();
   bool decodeEscape();
   bool decodeUnicodeEscape();
   bool readHex4(uint32_t& code);

@@ -194,6 +194,30 @@ TEST_F(Cli, RunNdjsonWritesOneLinePerPatient) {
       << full.output;
 }
 
+// The patients file streams through a 1 MiB buffer: lines across its end, a
+// line longer than it, and many lines in all.
+TEST_F(Cli, RunNdjsonStreamsLongLinesAndLargeFiles) {
+  const std::string patient = "{\"pain\": 3, \"fever\": false}";
+  std::string text;
+  for (int i = 0; i < 30000; ++i) text += patient + "\n";
+  text += "{\"pain\": 8," + std::string(3 << 20, ' ') + "\"fever\": true}\n" + patient;
+  const std::string patients = write("many.ndjson", text);
+  Outcome o = run("run " + scenario("demo.pw") + " --ndjson -i " + patients);
+  EXPECT_EQ(o.exit, 0);
+  size_t lines = 0, fired = 0;
+  for (size_t at = 0; (at = o.output.find('\n', at)) != std::string::npos; ++at) ++lines;
+  for (size_t at = 0; (at = o.output.find("\"urgent\":\"fire\"", at)) != std::string::npos; ++at) {
+    ++fired;
+  }
+  EXPECT_EQ(lines, 30002u);
+  EXPECT_EQ(fired, 1u);
+  Outcome directory = run("run " + scenario("demo.pw") + " --ndjson -i " + dir_.string());
+  EXPECT_EQ(directory.exit, 1);
+  EXPECT_NE(directory.output.find("cannot read '" + dir_.string() + "': is a directory"),
+            std::string::npos)
+      << directory.output;
+}
+
 }  // namespace
 
 namespace {

@@ -8,6 +8,8 @@
 namespace pathway::driver {
 namespace {
 
+using namespace std::string_view_literals;
+
 std::string quoted(const char* s) { return nlohmann::json(std::string(s)).dump(); }
 
 // `"name":value` for each value, after a comma unless it is the first member.
@@ -26,12 +28,12 @@ void appendList(std::string& out, bool& first, const std::string& name,
   if (!first) out += ',';
   first = false;
   out += name;
-  out += ":[";
+  out += ":["sv;
   for (uint32_t k = 0; k < count; ++k) {
     if (k != 0) out += ',';
     out += names[items[k]];
   }
-  out += "]";
+  out += ']';
 }
 
 }  // namespace
@@ -75,21 +77,21 @@ void BriefWriter::write(const Result& result, std::string& out) {
   writeSupersededBy(r, out);
   writeFindings(r, out);
   writeDefinitions(r, out);
-  out += "}";
+  out += '}';
 }
 
 void BriefWriter::writeStatuses(const pw_result* result, std::string& out) {
-  out += "\"status\":{";
+  out += "\"status\":{"sv;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
     pw_result_status(result, i, &statuses_[i]);
     out += statusMembers_[i][statuses_[i]];
   }
-  out += "}";
+  out += '}';
 }
 
 // Only undetermined recommendations have missing inputs.
 void BriefWriter::writeMissing(const pw_result* result, std::string& out) {
-  out += ",\"missing\":{";
+  out += ",\"missing\":{"sv;
   bool first = true;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
     if (statuses_[i] != PW_UNDETERMINED) continue;
@@ -97,11 +99,11 @@ void BriefWriter::writeMissing(const pw_result* result, std::string& out) {
     pw_result_missing(result, i, scratch_.data(), static_cast<uint32_t>(scratch_.size()), &count);
     if (count != 0) appendList(out, first, recs_[i], inputs_, scratch_.data(), count);
   }
-  out += "}";
+  out += '}';
 }
 
 void BriefWriter::writeSupersededBy(const pw_result* result, std::string& out) {
-  out += ",\"superseded_by\":{";
+  out += ",\"superseded_by\":{"sv;
   bool first = true;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
     if (!superseded_[i]) continue;
@@ -110,21 +112,21 @@ void BriefWriter::writeSupersededBy(const pw_result* result, std::string& out) {
                             &count);
     if (count != 0) appendList(out, first, recs_[i], recs_, scratch_.data(), count);
   }
-  out += "}";
+  out += '}';
 }
 
 void BriefWriter::writeFindings(const pw_result* result, std::string& out) const {
-  out += ",\"findings\":{";
+  out += ",\"findings\":{"sv;
   for (uint32_t f = 0; f < findingMembers_.size(); ++f) {
     pw_tri v;
     pw_result_finding(result, f, &v);
     out += findingMembers_[f][v];
   }
-  out += "}";
+  out += '}';
 }
 
 void BriefWriter::writeDefinitions(const pw_result* result, std::string& out) const {
-  out += ",\"definitions\":{";
+  out += ",\"definitions\":{"sv;
   for (uint32_t d = 0; d < definitions_.size(); ++d) {
     pw_tri v;
     double number = 0;
@@ -132,15 +134,15 @@ void BriefWriter::writeDefinitions(const pw_result* result, std::string& out) co
     if (d != 0) out += ',';
     out += definitions_[d];
     if (v == PW_UNKNOWN) {
-      out += ":null";
+      out += ":null"sv;
     } else if (boolDefinition_[d]) {
-      out += v == PW_TRUE ? ":true" : ":false";
+      out += v == PW_TRUE ? ":true"sv : ":false"sv;
     } else {
-      out += ":";
+      out += ':';
       fmt::format_to(std::back_inserter(out), "{}", number);
     }
   }
-  out += "}";
+  out += '}';
 }
 
 }  // namespace pathway::driver

@@ -161,6 +161,63 @@ TEST(CliTest, RunPrintsResultJsonAndRejectsBadInput) {
   EXPECT_NE(bad.output.find("pain"), std::string::npos) << bad.output;
 }
 
+// One brief line per patient line, blank lines skipped (but counted), an error
+// object in place of a bad line, from a file or standard input.
+TEST_F(Cli, RunNdjsonWritesOneLinePerPatient) {
+  const std::string patients = write(
+      "patients.ndjson",
+      "{\"pain\": 9, \"quality\": \"electrical\", \"weeks_pt\": \"2 weeks\", \"fever\": true}\n"
+      "\n  \r\n{\"pa\\\"in\": 11}\n{\"pain\": 3}");
+  const std::string expected =
+      "{\"pathway\":\"demo\",\"version\":\"1.0.0\",\"status\":{\"continue_pt\":\"no\",\"urgent\":"
+      "\"fire\"},\"missing\":{},\"superseded_by\":{\"continue_pt\":[\"urgent\"]},\"findings\":"
+      "{\"too_short\":true},\"definitions\":{\"severe\":true}}\n"
+      "{\"error\":\"no input named 'pa\\\"in' (did you mean 'pain'?)\",\"line\":4}\n"
+      "{\"pathway\":\"demo\",\"version\":\"1.0.0\",\"status\":{\"continue_pt\":\"undetermined\","
+      "\"urgent\":\"undetermined\"},\"missing\":{\"continue_pt\":[\"weeks_pt\",\"fever\",\"crp\"],"
+      "\"urgent\":[\"fever\",\"crp\"]},\"superseded_by\":{},\"findings\":{\"too_short\":null},"
+      "\"definitions\":{\"severe\":false}}\n";
+  const std::string pw = scenario("demo.pw");
+  for (const std::string& from : {"-i " + patients, "-i - < " + patients}) {
+    Outcome o = run("run " + pw + " --ndjson " + from);
+    EXPECT_EQ(o.exit, 1) << o.output;
+    EXPECT_NE(o.output.find(expected), std::string::npos) << o.output;
+    EXPECT_NE(o.output.find(":4: no input named 'pa\"in' (did you mean 'pain'?)\n"),
+              std::string::npos)
+        << o.output;
+  }
+  Outcome full = run("run " + pw + " --ndjson --full -i " + patients);
+  EXPECT_EQ(full.exit, 1);
+  EXPECT_NE(full.output.find("{\"pathway\":\"demo\",\"version\":\"1.0.0\",\"recommendations\":"
+                             "[{\"code\":\"continue_pt\",\"label\":\"Continue PT\""),
+            std::string::npos)
+      << full.output;
+}
+
+// The patients file streams through a 1 MiB buffer: lines across its end, a
+// line longer than it, and many lines in all.
+TEST_F(Cli, RunNdjsonStreamsLongLinesAndLargeFiles) {
+  const std::string patient = "{\"pain\": 3, \"fever\": false}";
+  std::string text;
+  for (int i = 0; i < 30000; ++i) text += patient + "\n";
+  text += "{\"pain\": 8," + std::string(3 << 20, ' ') + "\"fever\": true}\n" + patient;
+  const std::string patients = write("many.ndjson", text);
+  Outcome o = run("run " + scenario("demo.pw") + " --ndjson -i " + patients);
+  EXPECT_EQ(o.exit, 0);
+  size_t lines = 0, fired = 0;
+  for (size_t at = 0; (at = o.output.find('\n', at)) != std::string::npos; ++at) ++lines;
+  for (size_t at = 0; (at = o.output.find("\"urgent\":\"fire\"", at)) != std::string::npos; ++at) {
+    ++fired;
+  }
+  EXPECT_EQ(lines, 30002u);
+  EXPECT_EQ(fired, 1u);
+  Outcome directory = run("run " + scenario("demo.pw") + " --ndjson -i " + dir_.string());
+  EXPECT_EQ(directory.exit, 1);
+  EXPECT_NE(directory.output.find("cannot read '" + dir_.string() + "': is a directory"),
+            std::string::npos)
+      << directory.output;
+}
+
 }  // namespace
 
 namespace {

@@ -2,90 +2,147 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace pathway::driver {
 namespace {
 
+using namespace std::string_view_literals;
+
 std::string quoted(const char* s) { return nlohmann::json(std::string(s)).dump(); }
+
+// `"name":value` for each value, after a comma unless it is the first member.
+std::array<std::string, 3> members(uint32_t index, const char* name,
+                                   const std::array<const char*, 3>& values) {
+  std::array<std::string, 3> out;
+  for (size_t v = 0; v < values.size(); ++v) {
+    out[v] = (index ? "," : "") + quoted(name) + ":" + values[v];
+  }
+  return out;
+}
+
+// Appends `"name":[item,...]` (quoted names), after a comma unless `first`.
+void appendList(std::string& out, bool& first, const std::string& name,
+                const std::vector<std::string>& names, const uint32_t* items, uint32_t count) {
+  if (!first) out += ',';
+  first = false;
+  out += name;
+  out += ":["sv;
+  for (uint32_t k = 0; k < count; ++k) {
+    if (k != 0) out += ',';
+    out += names[items[k]];
+  }
+  out += ']';
+}
 
 }  // namespace
 
 BriefWriter::BriefWriter(const Library& library) {
   pw_library_info info = library.info();
   prefix_ = "{\"pathway\":" + quoted(info.name) + ",\"version\":" + quoted(info.version) + ",";
-  for (uint32_t r = 0; r < info.n_recommendations; ++r) recs_.push_back(quoted(library.recommendation(r).name));
+  superseded_.resize(info.n_recommendations);
+  std::array<const char*, 3> statusValues;
+  statusValues[PW_FIRE] = "\"fire\"";
+  statusValues[PW_NO] = "\"no\"";
+  statusValues[PW_UNDETERMINED] = "\"undetermined\"";
+  for (uint32_t r = 0; r < info.n_recommendations; ++r) {
+    pw_recommendation_info rec = library.recommendation(r);
+    recs_.push_back(quoted(rec.name));
+    statusMembers_.push_back(members(r, rec.name, statusValues));
+    for (uint32_t s = 0; s < rec.n_supersedes; ++s) superseded_[rec.supersedes[s]] = true;
+  }
   for (uint32_t i = 0; i < info.n_inputs; ++i) inputs_.push_back(quoted(library.input(i).name));
-  for (uint32_t f = 0; f < info.n_findings; ++f) findings_.push_back(quoted(library.finding(f).name));
+  std::array<const char*, 3> triValues;
+  triValues[PW_FALSE] = "false";
+  triValues[PW_TRUE] = "true";
+  triValues[PW_UNKNOWN] = "null";
+  for (uint32_t f = 0; f < info.n_findings; ++f) {
+    findingMembers_.push_back(members(f, library.finding(f).name, triValues));
+  }
   for (uint32_t d = 0; d < info.n_definitions; ++d) {
     pw_definition_info def = library.definition(d);
     definitions_.push_back(quoted(def.name));
     boolDefinition_.push_back(def.type == PW_TYPE_BOOL);
   }
+  statuses_.resize(info.n_recommendations);
   scratch_.resize(std::max<size_t>(info.n_inputs, info.n_recommendations) + 1);
 }
 
 void BriefWriter::write(const Result& result, std::string& out) {
   const pw_result* r = result.get();
-  auto capacity = static_cast<uint32_t>(scratch_.size());
   out += prefix_;
-  out += "\"status\":{";
+  writeStatuses(r, out);
+  writeMissing(r, out);
+  writeSupersededBy(r, out);
+  writeFindings(r, out);
+  writeDefinitions(r, out);
+  out += '}';
+}
+
+void BriefWriter::writeStatuses(const pw_result* result, std::string& out) {
+  out += "\"status\":{"sv;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
-    pw_rec_status s;
-    pw_result_status(r, i, &s);
-    out += i ? "," : "";
-    out += recs_[i];
-    out += s == PW_FIRE ? ":\"fire\"" : s == PW_NO ? ":\"no\"" : ":\"undetermined\"";
+    pw_result_status(result, i, &statuses_[i]);
+    out += statusMembers_[i][statuses_[i]];
   }
-  out += "},\"missing\":{";
+  out += '}';
+}
+
+// Only undetermined recommendations have missing inputs.
+void BriefWriter::writeMissing(const pw_result* result, std::string& out) {
+  out += ",\"missing\":{"sv;
   bool first = true;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
+    if (statuses_[i] != PW_UNDETERMINED) continue;
     uint32_t count = 0;
-    pw_result_missing(r, i, scratch_.data(), capacity, &count);
-    if (count == 0) continue;
-    out += first ? "" : ",";
-    first = false;
-    out += recs_[i] + ":[";
-    for (uint32_t k = 0; k < count; ++k) out += (k ? "," : "") + inputs_[scratch_[k]];
-    out += "]";
+    pw_result_missing(result, i, scratch_.data(), static_cast<uint32_t>(scratch_.size()), &count);
+    if (count != 0) appendList(out, first, recs_[i], inputs_, scratch_.data(), count);
   }
-  out += "},\"superseded_by\":{";
-  first = true;
+  out += '}';
+}
+
+void BriefWriter::writeSupersededBy(const pw_result* result, std::string& out) {
+  out += ",\"superseded_by\":{"sv;
+  bool first = true;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
+    if (!superseded_[i]) continue;
     uint32_t count = 0;
-    pw_result_superseded_by(r, i, scratch_.data(), capacity, &count);
-    if (count == 0) continue;
-    out += first ? "" : ",";
-    first = false;
-    out += recs_[i] + ":[";
-    for (uint32_t k = 0; k < count; ++k) out += (k ? "," : "") + recs_[scratch_[k]];
-    out += "]";
+    pw_result_superseded_by(result, i, scratch_.data(), static_cast<uint32_t>(scratch_.size()),
+                            &count);
+    if (count != 0) appendList(out, first, recs_[i], recs_, scratch_.data(), count);
   }
-  out += "},\"findings\":{";
-  for (uint32_t f = 0; f < findings_.size(); ++f) {
+  out += '}';
+}
+
+void BriefWriter::writeFindings(const pw_result* result, std::string& out) const {
+  out += ",\"findings\":{"sv;
+  for (uint32_t f = 0; f < findingMembers_.size(); ++f) {
     pw_tri v;
-    pw_result_finding(r, f, &v);
-    out += f ? "," : "";
-    out += findings_[f];
-    out += v == PW_TRUE ? ":true" : v == PW_FALSE ? ":false" : ":null";
+    pw_result_finding(result, f, &v);
+    out += findingMembers_[f][v];
   }
-  out += "},\"definitions\":{";
+  out += '}';
+}
+
+void BriefWriter::writeDefinitions(const pw_result* result, std::string& out) const {
+  out += ",\"definitions\":{"sv;
   for (uint32_t d = 0; d < definitions_.size(); ++d) {
     pw_tri v;
     double number = 0;
-    pw_result_definition(r, d, &v, &number);
-    out += d ? "," : "";
+    pw_result_definition(result, d, &v, &number);
+    if (d != 0) out += ',';
     out += definitions_[d];
     if (v == PW_UNKNOWN) {
-      out += ":null";
+      out += ":null"sv;
     } else if (boolDefinition_[d]) {
-      out += v == PW_TRUE ? ":true" : ":false";
+      out += v == PW_TRUE ? ":true"sv : ":false"sv;
     } else {
-      out += ":";
-      out += fmt::format("{}", number);
+      out += ':';
+      fmt::format_to(std::back_inserter(out), "{}", number);
     }
   }
-  out += "}}";
+  out += '}';
 }
 
 }  // namespace pathway::driver

@@ -11,6 +11,7 @@
 #ifndef PATHWAY_DRIVER_BRIEFRESULT_H
 #define PATHWAY_DRIVER_BRIEFRESULT_H
 
+#include <array>
 #include <pathway/pathway.hpp>
 #include <string>
 #include <vector>
@@ -24,9 +25,21 @@ class BriefWriter {
   void write(const Result& result, std::string& out);
 
  private:
+  void writeStatuses(const pw_result* result, std::string& out);
+  void writeMissing(const pw_result* result, std::string& out);
+  void writeSupersededBy(const pw_result* result, std::string& out);
+  void writeFindings(const pw_result* result, std::string& out) const;
+  void writeDefinitions(const pw_result* result, std::string& out) const;
+
   std::string prefix_;  // {"pathway":...,"version":...,
-  std::vector<std::string> recs_, inputs_, findings_, definitions_;  // quoted names
+  std::vector<std::string> recs_, inputs_, definitions_;  // quoted names
+  // Whole members, with the comma before all but the first:
+  // statusMembers_[rec][status] is "code":"fire" etc., findingMembers_[f][tri]
+  // "name":true|false|null.
+  std::vector<std::array<std::string, 3>> statusMembers_, findingMembers_;
   std::vector<bool> boolDefinition_;
+  std::vector<bool> superseded_;  // some recommendation supersedes this one
+  std::vector<pw_rec_status> statuses_;  // of the result being written
   std::vector<uint32_t> scratch_;
 };
 

@@ -67,6 +67,68 @@ std::optional<std::string> readWholeFile(const std::string& path, std::string& e
   return text;
 }
 
+LineReader::~LineReader() {
+  if (ownsFile_) std::fclose(file_);
+}
+
+bool LineReader::open(const std::string& path, std::string& error) {
+  path_ = path;
+  buffer_.resize(1 << 20);
+  if (path == "-") {
+    file_ = stdin;
+    return true;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = "cannot read '" + path + "': is a directory";
+    return false;
+  }
+  file_ = std::fopen(path.c_str(), "rb");
+  if (file_ == nullptr) {
+    error = "cannot read '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  ownsFile_ = true;
+  return true;
+}
+
+bool LineReader::next(std::string_view& line, std::string& error) {
+  while (true) {
+    const char* start = buffer_.data() + begin_;
+    if (const void* newline = std::memchr(start, '\n', end_ - begin_)) {
+      const auto length = static_cast<size_t>(static_cast<const char*>(newline) - start);
+      line = {start, length};
+      begin_ += length + 1;
+      return true;
+    }
+    if (atEnd_) {
+      if (begin_ == end_) return false;
+      line = {start, end_ - begin_};  // the last line has no newline
+      begin_ = end_;
+      return true;
+    }
+    if (!fill(error)) return false;
+  }
+}
+
+// Moves the unread bytes to the front, doubles the buffer when one line
+// fills it, and reads more.
+bool LineReader::fill(std::string& error) {
+  std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+  end_ -= begin_;
+  begin_ = 0;
+  if (end_ == buffer_.size()) buffer_.resize(2 * buffer_.size());
+  const size_t n = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+  end_ += n;
+  if (n == 0 && std::ferror(file_)) {
+    const std::string what = path_ == "-" ? "standard input" : "'" + path_ + "'";
+    error = "cannot read " + what + ": " + std::strerror(errno);
+    return false;
+  }
+  atEnd_ = n == 0;
+  return true;
+}
+
 TempDir::TempDir() {
   const char* base = std::getenv("TMPDIR");
   std::string pattern = std::string(base && *base ? base : "/tmp") + "/pathwayc-XXXXXX";

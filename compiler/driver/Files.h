@@ -1,7 +1,9 @@
-// File helpers for the driver: whole-file reads and atomic writes.
+// File helpers for the driver: whole-file and line-by-line reads, atomic
+// writes.
 #ifndef PATHWAY_DRIVER_FILES_H
 #define PATHWAY_DRIVER_FILES_H
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +16,32 @@ bool writeFileAtomically(const std::string& path, std::string_view data, std::st
 
 // The whole file, or "-" for standard input; nullopt with `error` set.
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error);
+
+// A file, or "-" for standard input, line by line through one buffer: a
+// population file of any size streams.
+class LineReader {
+ public:
+  LineReader() = default;
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // False with `error` set, worded as by readWholeFile.
+  bool open(const std::string& path, std::string& error);
+  // The next line without its '\n', valid until the next call; false at the
+  // end, or on a read error with `error` set.
+  bool next(std::string_view& line, std::string& error);
+
+ private:
+  bool fill(std::string& error);
+
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  bool ownsFile_ = false;
+  bool atEnd_ = false;
+  std::string buffer_;
+  size_t begin_ = 0, end_ = 0;  // the bytes read but not yet returned
+};
 
 // A fresh private directory under $TMPDIR; removed by ~TempDir.
 class TempDir {

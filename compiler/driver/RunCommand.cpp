@@ -16,67 +16,82 @@
 #include "driver/Load.h"
 
 namespace pathway::driver {
+namespace {
 
-int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
-  std::unique_ptr<LoadedPathway> loaded =
-      options.interpret ? loadInterpreted(options.target, diag) : loadPathway(options.target, diag);
-  if (!loaded) return kExitError;
-  Library& library = *loaded->library;
+// Evaluates one patient at a time, appending its result to a buffer.
+class Evaluator {
+ public:
+  Evaluator(const LoadedPathway& loaded, bool brief)
+      : loaded_(loaded), input_(*loaded.library), result_(*loaded.library) {
+    if (brief) brief_.emplace(*loaded.library);
+  }
+
+  // Appends the result for the patient `json` to `out` (a brief line or the
+  // whole result object); false with error() set.
+  bool evaluate(std::string_view json, std::string& out) {
+    try {
+      input_.setJson(json);
+      loaded_.evaluate(input_, result_);
+      if (brief_) {
+        brief_->write(result_, out);
+      } else {
+        out += result_.toJson();
+      }
+      return true;
+    } catch (const Error& e) {
+      error_ = e.what();
+      return false;
+    }
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  const LoadedPathway& loaded_;
+  Input input_;
+  Result result_;
+  std::optional<BriefWriter> brief_;
+  std::string error_;
+};
+
+int runOne(const RunOptions& options, const LoadedPathway& loaded) {
   std::string error;
   std::optional<std::string> text = readWholeFile(options.input, error);
   if (!text) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
     return kExitError;
   }
-  Input input(library);
-  Result result(library);
-  std::optional<BriefWriter> brief;
-  if (options.ndjson && !options.full) brief.emplace(library);
-  auto evaluateOne = [&](std::string_view json) -> std::optional<std::string> {
-    try {
-      input.setJson(json);
-      loaded->evaluate(input, result);
-      if (brief) {
-        std::string line;
-        brief->write(result, line);
-        return line;
-      }
-      return result.toJson();
-    } catch (const Error& e) {
-      error = e.what();
-      return std::nullopt;
-    }
-  };
-
-  if (!options.ndjson) {
-    std::optional<std::string> out = evaluateOne(*text);
-    if (!out) {
-      std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), error.c_str());
-      return kExitError;
-    }
-    if (options.pretty) *out = nlohmann::ordered_json::parse(*out).dump(2);
-    std::fwrite(out->data(), 1, out->size(), stdout);
-    std::fputc('\n', stdout);
-    return kExitOk;
+  Evaluator evaluator(loaded, false);
+  std::string out;
+  if (!evaluator.evaluate(*text, out)) {
+    std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), evaluator.error().c_str());
+    return kExitError;
   }
+  if (options.pretty) out = nlohmann::ordered_json::parse(out).dump(2);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fputc('\n', stdout);
+  return kExitOk;
+}
 
-  // One patient per line, one result per line. A bad line yields an error
-  // object in its place (so line N of the output is patient N) and exit 1.
+// One patient per line, one result per line. A bad line yields an error
+// object in its place (so line N of the output is patient N) and exit 1.
+int runNdjson(const RunOptions& options, const LoadedPathway& loaded) {
+  LineReader lines;
+  std::string readError;
+  if (!lines.open(options.input, readError)) {
+    std::fprintf(stderr, "pathwayc: error: %s\n", readError.c_str());
+    return kExitError;
+  }
+  Evaluator evaluator(loaded, !options.full);
   bool failed = false;
   size_t lineNumber = 0;
   std::string out;
-  size_t pos = 0;
-  while (pos < text->size()) {
-    size_t end = text->find('\n', pos);
-    if (end == std::string::npos) end = text->size();
-    std::string_view line(text->data() + pos, end - pos);
-    pos = end + 1;
+  std::string_view line;
+  while (lines.next(line, readError)) {
     ++lineNumber;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    if (std::optional<std::string> json = evaluateOne(line)) {
-      out += *json;
-    } else {
+    if (!evaluator.evaluate(line, out)) {
       failed = true;
+      const std::string& error = evaluator.error();
       std::fprintf(stderr, "pathwayc: error: %s:%zu: %s\n", options.input.c_str(), lineNumber, error.c_str());
       out += nlohmann::json{{"error", error}, {"line", lineNumber}}.dump();
     }
@@ -87,7 +102,20 @@ int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!readError.empty()) {
+    std::fprintf(stderr, "pathwayc: error: %s\n", readError.c_str());
+    return kExitError;
+  }
   return failed ? kExitError : kExitOk;
+}
+
+}  // namespace
+
+int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
+  std::unique_ptr<LoadedPathway> loaded =
+      options.interpret ? loadInterpreted(options.target, diag) : loadPathway(options.target, diag);
+  if (!loaded) return kExitError;
+  return options.ndjson ? runNdjson(options, *loaded) : runOne(options, *loaded);
 }
 
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag) {

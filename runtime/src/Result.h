@@ -4,6 +4,7 @@
 #ifndef PATHWAY_RUNTIME_RESULT_H
 #define PATHWAY_RUNTIME_RESULT_H
 
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -69,10 +70,9 @@ void pw_result::forEachMissing(uint32_t rec, Visit&& visit) const {
   const uint32_t words = library->maskWords();
   const uint32_t inputs = library->inputCount();
   for (uint32_t word = 0; word < words; ++word) {
-    const uint64_t bits = missing[uint64_t{rec} * words + word];
-    for (uint32_t bit = 0; bit < 64; ++bit) {
-      const uint32_t input = word * 64 + bit;
-      if ((bits >> bit & 1) != 0 && input < inputs) visit(input);
+    for (uint64_t bits = missing[uint64_t{rec} * words + word]; bits != 0; bits &= bits - 1) {
+      const uint32_t input = word * 64 + static_cast<uint32_t>(std::countr_zero(bits));
+      if (input < inputs) visit(input);
     }
   }
 }

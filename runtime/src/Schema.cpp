@@ -186,6 +186,7 @@ Schema Schema::parse(std::string_view json) {
     schema.inputs.push_back(input(inputs[i], i));
     schema.inputNames.push_back(schema.inputs.back().name);
   }
+  schema.inputTable = NameTable(schema.inputNames);
   for (const Json& item : array(root, "definitions", "root")) {
     if (!item.is_object()) corrupt("definition is not an object");
     DefinitionSchema def;

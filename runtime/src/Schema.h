@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "NameTable.h"
 #include "explain/Explain.h"
 #include "pathway/pathway.h"
 #include "units/Units.h"
@@ -69,6 +70,7 @@ struct Schema {
   std::optional<explain::Graph> explain;
   // Names in index order, for lookups and suggestions.
   std::vector<std::string> inputNames, definitionNames, findingNames, recommendationNames;
+  NameTable inputTable;  // inputNames, for pw_input_set_json
 
   // Parses and checks the metadata; throws Error(PW_ERR_CORRUPT) with a
   // message (without the library's path) when it is not a valid schema.

@@ -1,12 +1,14 @@
 // Any bytes -> pw_input_set_json on a small compiled pathway; when accepted,
-// evaluate and render the result as JSON. No crash, hang or leak, and a
-// rejected document leaves the input unchanged.
+// evaluate and render the result as JSON. No crash, hang or leak, a rejected
+// document leaves the input unchanged, and the runtime's JSON reader accepts
+// exactly what nlohmann::json accepts.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <pathway/pathway.h>
 
 #include "FuzzSupport.h"
@@ -54,6 +56,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Not NUL-terminated: the runtime must respect `size`.
   std::vector<char> copy(data, data + size);
   const pw_status status = pw_input_set_json(input, copy.data(), copy.size());
+  // Never an internal error; malformed exactly when nlohmann::json rejects
+  // the document (an empty one has NULL data: an argument error instead).
+  if (status == PW_ERR_INTERNAL) std::abort();
+  const bool malformed =
+      status == PW_ERR_JSON && std::strncmp(pw_last_error(), "malformed", 9) == 0;
+  if (status != PW_ERR_ARGUMENT && malformed == nlohmann::json::accept(copy.begin(), copy.end())) {
+    std::abort();
+  }
   if (status != PW_OK) {
     if (std::strlen(pw_last_error()) == 0) std::abort();  // every failure says why
     if (snapshot(input, info.n_inputs) != before) std::abort();  // all or nothing

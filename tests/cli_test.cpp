@@ -5,7 +5,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 namespace {
@@ -192,6 +194,48 @@ TEST_F(Cli, RunNdjsonWritesOneLinePerPatient) {
                              "[{\"code\":\"continue_pt\",\"label\":\"Continue PT\""),
             std::string::npos)
       << full.output;
+}
+
+// A patient file can be a pipe (not seekable), as from `<(...)` or
+// /dev/stdin behind a pipe.
+TEST_F(Cli, RunReadsAPatientFromAPipe) {
+  const std::string patient = write("piped.json", "{\"pain\": 9, \"fever\": true}");
+  Outcome o = run("--version >/dev/null; cat " + patient + " | " + PATHWAYC + " run " + scenario("demo.pw") +
+                  " -i /dev/stdin");
+  EXPECT_EQ(o.exit, 0) << o.output;
+  EXPECT_NE(o.output.find("\"code\":\"urgent\""), std::string::npos) << o.output;
+}
+
+// Chunks of lines are evaluated by several threads (-j), but results and
+// messages come out in input order, identical for any number of jobs.
+TEST_F(Cli, RunNdjsonOutputDoesNotDependOnJobs) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) {
+    text += i % 997 == 0 ? "{\"pain\": " + std::to_string(i) + "}\n"
+                         : "{\"pain\": " + std::to_string(i % 11) + ", \"fever\": " + (i % 2 ? "true" : "false") + "}\n";
+  }
+  const std::string patients = write("jobs.ndjson", text);
+  std::vector<std::pair<std::string, Outcome>> runs;
+  for (const char* jobs : {"1", "2", "3", "16"}) {
+    const std::string out = (dir_ / (std::string("out") + jobs)).string();
+    // stderr to the outcome, stdout to the file.
+    runs.emplace_back(out, run("run " + scenario("demo.pw") + " --ndjson -j " + jobs + " -i " + patients +
+                               " 2>&1 > " + out + "; exit $?"));
+  }
+  auto slurp = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string first = slurp(runs[0].first);
+  EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 10000);
+  EXPECT_NE(runs[0].second.output.find(":998: input 'pain' must be in 0..10, got 997"), std::string::npos)
+      << runs[0].second.output.substr(0, 500);
+  for (const auto& [out, outcome] : runs) {
+    EXPECT_EQ(outcome.exit, 1);
+    EXPECT_EQ(slurp(out), first) << out;
+    EXPECT_EQ(outcome.output, runs[0].second.output) << out;  // stderr: the bad lines, in order
+  }
+  EXPECT_EQ(run("run " + scenario("demo.pw") + " --ndjson -j 0 -i " + patients).exit, 2);
 }
 
 // The patients file streams through a 1 MiB buffer: lines across its end, a

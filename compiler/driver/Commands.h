@@ -36,6 +36,7 @@ struct RunOptions {
   bool pretty = false;
   bool interpret = false;  // the reference interpreter instead of native code
   bool full = false;       // --ndjson: full result objects instead of brief lines
+  unsigned jobs = 1;       // --ndjson: threads evaluating lines
 };
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag);
 

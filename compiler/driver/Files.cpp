@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 namespace pathway::driver {
 
@@ -43,28 +44,30 @@ bool writeFileAtomically(const std::string& path, std::string_view data, std::st
 }
 
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error) {
-  if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return text;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      error = "cannot read '" + path + "': is a directory";
+      return std::nullopt;
+    }
+    file.open(path, std::ios::binary);
+    if (!file) {
+      error = "cannot read '" + path + "': " + std::strerror(errno);
+      return std::nullopt;
+    }
+    in = &file;
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = "cannot read '" + path + "': is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    error = "cannot read '" + path + "': " + std::strerror(errno);
-    return std::nullopt;
-  }
-  // One read of the whole file: an NDJSON population file can be large.
-  std::string text(static_cast<size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+  // Through the stream buffer in blocks: regular files, pipes and standard
+  // input alike.
+  std::ostringstream text;
+  text << in->rdbuf();
+  if (in->bad()) {
     error = "cannot read '" + path + "': read error";
     return std::nullopt;
   }
-  return text;
+  return std::move(text).str();
 }
 
 LineReader::~LineReader() {

@@ -7,7 +7,10 @@
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <optional>
+#include <thread>
+#include <vector>
 #include <pathway/pathway.hpp>
 
 #include "driver/Commands.h"
@@ -72,36 +75,91 @@ int runOne(const RunOptions& options, const LoadedPathway& loaded) {
   return kExitOk;
 }
 
-// One patient per line, one result per line. A bad line yields an error
-// object in its place (so line N of the output is patient N) and exit 1.
+// Lines of an NDJSON input, copied out of the reader, for one worker.
+struct Chunk {
+  std::string text;
+  struct Line {
+    size_t offset, length, number;
+  };
+  std::vector<Line> lines;
+  // Filled by the worker: the result lines, and the error messages of bad
+  // lines in order.
+  std::string out;
+  std::vector<std::string> errors;
+  bool failed = false;
+
+  void clear() {
+    text.clear();
+    lines.clear();
+    out.clear();
+    errors.clear();
+    failed = false;
+  }
+};
+
+// Lines per chunk: large enough that starting a thread per chunk costs
+// nothing measurable, small enough to keep both cores busy on short inputs.
+constexpr size_t kChunkLines = 2048;
+
+// Evaluates every line of `chunk` into chunk.out. A bad line yields an error
+// object in its place (so line N of the output is patient N).
+void evaluateChunk(const std::string& inputName, Evaluator& evaluator, Chunk& chunk) {
+  for (const Chunk::Line& line : chunk.lines) {
+    if (!evaluator.evaluate(std::string_view(chunk.text).substr(line.offset, line.length), chunk.out)) {
+      chunk.failed = true;
+      const std::string& error = evaluator.error();
+      chunk.errors.push_back(fmt::format("pathwayc: error: {}:{}: {}\n", inputName, line.number, error));
+      chunk.out += nlohmann::json{{"error", error}, {"line", line.number}}.dump();
+    }
+    chunk.out.push_back('\n');
+  }
+}
+
+// One patient per line, one result per line, in input order; blank lines are
+// skipped. Chunks of lines are evaluated by `jobs` threads at once, and
+// written (results to stdout, messages of bad lines to stderr) in order, so
+// the output does not depend on the number of jobs. Exit 1 if any line was
+// bad or the input could not be read.
 int runNdjson(const RunOptions& options, const LoadedPathway& loaded) {
-  LineReader lines;
+  LineReader reader;
   std::string readError;
-  if (!lines.open(options.input, readError)) {
+  if (!reader.open(options.input, readError)) {
     std::fprintf(stderr, "pathwayc: error: %s\n", readError.c_str());
     return kExitError;
   }
-  Evaluator evaluator(loaded, !options.full);
+  const size_t jobs = std::max<size_t>(1, options.jobs);
+  std::vector<std::unique_ptr<Evaluator>> evaluators;
+  std::vector<Chunk> chunks(jobs);
+  for (size_t j = 0; j < jobs; ++j) evaluators.push_back(std::make_unique<Evaluator>(loaded, !options.full));
   bool failed = false;
+  bool more = true;
   size_t lineNumber = 0;
-  std::string out;
   std::string_view line;
-  while (lines.next(line, readError)) {
-    ++lineNumber;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    if (!evaluator.evaluate(line, out)) {
-      failed = true;
-      const std::string& error = evaluator.error();
-      std::fprintf(stderr, "pathwayc: error: %s:%zu: %s\n", options.input.c_str(), lineNumber, error.c_str());
-      out += nlohmann::json{{"error", error}, {"line", lineNumber}}.dump();
+  while (more) {
+    // Read up to `jobs` chunks, then evaluate them at once.
+    size_t filled = 0;
+    for (; filled < jobs && more; ++filled) {
+      Chunk& chunk = chunks[filled];
+      chunk.clear();
+      while (chunk.lines.size() < kChunkLines && (more = reader.next(line, readError))) {
+        ++lineNumber;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        chunk.lines.push_back({chunk.text.size(), line.size(), lineNumber});
+        chunk.text.append(line);
+      }
     }
-    out.push_back('\n');
-    if (out.size() > (1u << 20)) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      out.clear();
+    std::vector<std::thread> workers;
+    for (size_t j = 1; j < filled; ++j) {
+      workers.emplace_back(evaluateChunk, std::cref(options.input), std::ref(*evaluators[j]), std::ref(chunks[j]));
+    }
+    if (filled > 0) evaluateChunk(options.input, *evaluators[0], chunks[0]);
+    for (std::thread& worker : workers) worker.join();
+    for (size_t j = 0; j < filled; ++j) {
+      for (const std::string& error : chunks[j].errors) std::fputs(error.c_str(), stderr);
+      std::fwrite(chunks[j].out.data(), 1, chunks[j].out.size(), stdout);
+      failed = failed || chunks[j].failed;
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
   if (!readError.empty()) {
     std::fprintf(stderr, "pathwayc: error: %s\n", readError.c_str());
     return kExitError;

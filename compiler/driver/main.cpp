@@ -1,8 +1,10 @@
 // pathwayc: the Pathway compiler's command line.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <thread>
 
 #include "driver/Commands.h"
 
@@ -65,6 +67,11 @@ int run(int argc, char** argv) {
                    "With --ndjson: full result objects (labels, rationales, citations) instead of brief lines");
   runCmd->add_flag("--interpret", runOptions.interpret,
                    "Evaluate with the reference interpreter (needs the .pw) instead of native code");
+  runOptions.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
+  runCmd->add_option("-j,--jobs", runOptions.jobs,
+                     "With --ndjson: threads evaluating lines (default: the number of cores, at most 16); "
+                     "the output is the same for any number")
+      ->check(CLI::Range(1u, 256u));
   addDiagnosticOptions(runCmd, diag);
 
   std::string describeTarget;

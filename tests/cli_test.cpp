@@ -290,6 +290,18 @@ TEST_F(Cli, ExplainShowsTheConditionTreeWithValues) {
     EXPECT_EQ(compiled.exit, 0) << compiled.output;
     EXPECT_EQ(compiled.output, interpreted.output) << flags;
   }
+  // -r: only the named recommendations, whatever their status, in that order.
+  for (const char* how : {"", "--interpret "}) {
+    Outcome one = run(std::string("explain ") + how + "-r urgent -r continue_pt " + pw + " --input " +
+                      scenario("demo_patient.json"));
+    EXPECT_EQ(one.exit, 0) << one.output;
+    EXPECT_EQ(one.output.rfind("urgent [fire]", 0), 0u) << one.output;
+    EXPECT_NE(one.output.find("\ncontinue_pt [no]"), std::string::npos) << one.output;
+    Outcome typo = run(std::string("explain ") + how + "-r urgnet " + pw + " --input " + scenario("demo_patient.json"));
+    EXPECT_EQ(typo.exit, 1);
+    EXPECT_NE(typo.output.find("no recommendation named 'urgnet' (did you mean 'urgent'?)"), std::string::npos)
+        << typo.output;
+  }
   Outcome missing = run("explain /nonexistent/lib.so --input " + scenario("demo_patient.json"));
   EXPECT_EQ(missing.exit, 1);
   EXPECT_NE(missing.output.find("/nonexistent/lib.so"), std::string::npos) << missing.output;

@@ -53,6 +53,7 @@ struct ExplainOptions {
   bool json = false;
   bool all = false;    // also recommendations that did not fire
   bool interpret = false;  // the reference interpreter instead of the compiled trace
+  std::vector<std::string> recommendations;  // only these (codes), whatever their status
 };
 int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag);
 

@@ -15,6 +15,19 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// The indices of the recommendations named by `codes`, in that order;
+// prints the runtime's message (with its suggestion) for an unknown code.
+bool findRecommendations(const Library& library, const std::vector<std::string>& codes,
+                         std::vector<uint32_t>& indices) {
+  try {
+    for (const std::string& code : codes) indices.push_back(library.findRecommendation(code));
+  } catch (const Error& e) {
+    std::fprintf(stderr, "pathwayc: error: %s\n", e.what());
+    return false;
+  }
+  return true;
+}
+
 int explainInterpreted(const ExplainOptions& options, const DiagnosticOptions& diag) {
   std::unique_ptr<LoadedPathway> loaded = loadInterpreted(options.target, diag);
   if (!loaded) return kExitError;
@@ -22,21 +35,36 @@ int explainInterpreted(const ExplainOptions& options, const DiagnosticOptions& d
   std::vector<uint8_t> known;
   if (!loaded->readPatient(options.input, values, known)) return kExitError;
   explain::InterpretedEvaluation evaluation(*loaded->compilation->program, values.data(), known.data());
-  if (options.json) {
-    std::puts(explain::json(evaluation, options.all).dump(2).c_str());
-  } else {
-    std::fputs(explain::text(evaluation, options.all).c_str(), stdout);
+  if (options.recommendations.empty()) {
+    if (options.json) {
+      std::puts(explain::json(evaluation, options.all).dump(2).c_str());
+    } else {
+      std::fputs(explain::text(evaluation, options.all).c_str(), stdout);
+    }
+    return kExitOk;
   }
+  std::vector<uint32_t> chosen;
+  if (!findRecommendations(*loaded->library, options.recommendations, chosen)) return kExitError;
+  Json doc = {{"pathway", evaluation.pathwayName()}, {"version", evaluation.pathwayVersion()},
+              {"recommendations", Json::array()}};
+  std::string text;
+  for (uint32_t r : chosen) {
+    const explain::Explanation e = explain::explain(evaluation, r);
+    doc["recommendations"].push_back(explain::json(evaluation, e));
+    text += explain::text(evaluation, e) + "\n";
+  }
+  std::fputs(options.json ? (doc.dump(2) + "\n").c_str() : text.c_str(), stdout);
   return kExitOk;
 }
 
-// Every recommendation, each explained on its own, in the shape of
+// The recommendations `indices`, each explained on its own, in the shape of
 // PW_EXPLAIN_ALL.
-std::string explainEvery(const Library& library, const Result& result, bool json) {
+std::string explainEach(const Library& library, const Result& result, const std::vector<uint32_t>& indices,
+                        bool json) {
   const pw_library_info info = library.info();
   Json doc = {{"pathway", info.name}, {"version", info.version}, {"recommendations", Json::array()}};
   std::string text;
-  for (uint32_t r = 0; r < info.n_recommendations; ++r) {
+  for (uint32_t r : indices) {
     if (json) {
       doc["recommendations"].push_back(Json::parse(result.explain(r, PW_EXPLAIN_JSON)));
     } else {
@@ -51,12 +79,17 @@ int explainCompiled(const ExplainOptions& options, const DiagnosticOptions& diag
   if (!loaded) return kExitError;
   std::optional<Input> input = loaded->readInput(options.input);
   if (!input) return kExitError;
+  std::vector<uint32_t> chosen;
+  if (!findRecommendations(*loaded->library, options.recommendations, chosen)) return kExitError;
+  if (options.all && chosen.empty()) {
+    for (uint32_t r = 0; r < loaded->library->info().n_recommendations; ++r) chosen.push_back(r);
+  }
   try {
     Result result(*loaded->library);
     evaluateTraced(*loaded->library, *input, result);
     const pw_explain_format format = options.json ? PW_EXPLAIN_JSON : PW_EXPLAIN_TEXT;
-    const std::string out = options.all ? explainEvery(*loaded->library, result, options.json)
-                                        : result.explain(PW_EXPLAIN_ALL, format);
+    const std::string out = !chosen.empty() ? explainEach(*loaded->library, result, chosen, options.json)
+                                            : result.explain(PW_EXPLAIN_ALL, format);
     if (options.json) {
       std::puts(Json::parse(out).dump(2).c_str());
     } else {

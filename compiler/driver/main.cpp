@@ -87,6 +87,9 @@ int run(int argc, char** argv) {
   explainCmd->add_option("-i,--input", explainOptions.input, "Patient JSON file, or - for stdin")->required();
   explainCmd->add_flag("--json", explainOptions.json, "Print JSON");
   explainCmd->add_flag("--all", explainOptions.all, "Also explain recommendations that did not fire");
+  explainCmd->add_option("-r,--recommendation", explainOptions.recommendations,
+                         "Explain only this recommendation (its code), whatever its status; repeatable")
+      ->allow_extra_args(false);
   explainCmd->add_flag("--interpret", explainOptions.interpret,
                        "Evaluate with the reference interpreter (.pw only) instead of the compiled trace");
   addDiagnosticOptions(explainCmd, diag);

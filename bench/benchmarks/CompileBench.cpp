@@ -92,7 +92,7 @@ void BM_Compile_Phases(benchmark::State& state) {
       break;
     }
     const auto t2 = Clock::now();
-    if (!link::linkSharedLibrary(generated.object, output, error)) {
+    if (!link::linkSharedLibrary(generated.objects, output, error)) {
       state.SkipWithError(error.c_str());
       break;
     }

@@ -1,5 +1,7 @@
 #include "codegen/Codegen.h"
 
+#include <algorithm>
+
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/Verifier.h>
@@ -54,7 +56,12 @@ bool generate(const ir::Program& program, const CodegenOptions& options,
     llvm::raw_string_ostream text(result.llvmText);
     module.print(text, nullptr);
   }
-  return emitObject(module, *machine, result.object, error);
+  // The functions worth generating in parallel: the evaluation's parts and
+  // the column entry point.
+  const size_t heavy = evaluate.parts + (options.columns ? 1 : 0);
+  const unsigned partitions =
+      static_cast<unsigned>(std::min<size_t>(heavy, std::max(1u, options.maxObjects)));
+  return emitObjects(module, *machine, options.optLevel, partitions, result.objects, error);
 }
 
 }  // namespace pathway::codegen

@@ -228,7 +228,7 @@ EvaluateFunctions emitEvaluate(const ir::Program& program, const std::vector<ir:
     for (uint32_t rec = 0; rec < program.recommendations.size(); ++rec) all.recommendations.push_back(rec);
     for (uint32_t i = 0; i < traceNodes.size(); ++i) all.traced.push_back(i);
     emitPart(program, traceNodes, all, traced);
-    return {emitUntraced(module, traced), traced};
+    return {emitUntraced(module, traced), traced, 1};
   }
   std::vector<Part> parts = partition(program);
   assignTrace(program, traceNodes, parts);
@@ -241,7 +241,7 @@ EvaluateFunctions emitEvaluate(const ir::Program& program, const std::vector<ir:
     b.CreateCall(piece, args);
   }
   b.CreateRetVoid();
-  return {emitUntraced(module, traced), traced};
+  return {emitUntraced(module, traced), traced, parts.size()};
 }
 
 llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& module,

@@ -14,6 +14,7 @@ namespace pathway::codegen {
 struct EvaluateFunctions {
   llvm::Function* evaluate;  // evaluate(values, known, state, numbers, missing)
   llvm::Function* traced;    // evaluate_trace(values, known, state, numbers, missing, trace)
+  size_t parts;              // functions the evaluation is split into (1: not split)
 };
 
 // The evaluation of one patient. `traceNodes` are the IR nodes (bool) whose

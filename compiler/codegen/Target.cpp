@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include <llvm/ADT/SmallVector.h>
+#include <llvm/CodeGen/ParallelCG.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
@@ -98,17 +99,40 @@ void optimize(llvm::Module& module, llvm::TargetMachine& machine, int optLevel) 
   passes.run(module, modules);
 }
 
-bool emitObject(llvm::Module& module, llvm::TargetMachine& machine, std::vector<char>& object,
-                std::string& error) {
-  llvm::SmallVector<char, 0> buffer;
-  llvm::raw_svector_ostream stream(buffer);
-  llvm::legacy::PassManager passes;
-  if (machine.addPassesToEmitFile(passes, stream, nullptr, llvm::CGFT_ObjectFile)) {
-    error = "the host target cannot emit object files";
-    return false;
+bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, int optLevel,
+                 unsigned partitions, std::vector<std::vector<char>>& objects, std::string& error) {
+  objects.clear();
+  if (partitions <= 1) {
+    llvm::SmallVector<char, 0> buffer;
+    llvm::raw_svector_ostream stream(buffer);
+    llvm::legacy::PassManager passes;
+    if (machine.addPassesToEmitFile(passes, stream, nullptr, llvm::CGFT_ObjectFile)) {
+      error = "the host target cannot emit object files";
+      return false;
+    }
+    passes.run(module);
+    objects.emplace_back(buffer.begin(), buffer.end());
+    return true;
   }
-  passes.run(module);
-  object.assign(buffer.begin(), buffer.end());
+  std::vector<llvm::SmallVector<char, 0>> buffers(partitions);
+  std::vector<std::unique_ptr<llvm::raw_svector_ostream>> streams;
+  std::vector<llvm::raw_pwrite_stream*> outputs;
+  for (auto& buffer : buffers) {
+    streams.push_back(std::make_unique<llvm::raw_svector_ostream>(buffer));
+    outputs.push_back(streams.back().get());
+  }
+  // Each thread needs a machine of its own: the same one `machine` is, which
+  // was created already, so creating it again cannot fail.
+  (void)machine;
+  llvm::splitCodeGen(module, outputs, {}, [optLevel] {
+    std::string ignored;
+    return createHostMachine(optLevel, ignored);
+  });
+  for (const auto& buffer : buffers) {
+    // A partition can be empty when the module has fewer functions than
+    // partitions; an empty buffer is not an object.
+    if (!buffer.empty()) objects.emplace_back(buffer.begin(), buffer.end());
+  }
   return true;
 }
 

@@ -16,12 +16,15 @@ namespace pathway::codegen {
 // any machine of the same architecture), or null with `error` set.
 std::unique_ptr<llvm::TargetMachine> createHostMachine(int optLevel, std::string& error);
 
-// Runs the new pass manager's default pipeline for -O<optLevel>.
+// Runs the pass pipeline of -O<optLevel> (Target.cpp says which).
 void optimize(llvm::Module& module, llvm::TargetMachine& machine, int optLevel);
 
-// Appends the relocatable object for `module` to `object`.
-bool emitObject(llvm::Module& module, llvm::TargetMachine& machine, std::vector<char>& object,
-                std::string& error);
+// The relocatable objects for `module`: one, or with `partitions` > 1 the
+// module split into that many parts (locals become hidden globals, so they
+// link together and stay unexported), generated in parallel by up to one
+// thread per core. Consumes the module.
+bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, int optLevel,
+                 unsigned partitions, std::vector<std::vector<char>>& objects, std::string& error);
 
 }  // namespace pathway::codegen
 

@@ -22,6 +22,7 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
   cg.optLevel = options.optLevel;
   cg.columns = options.columns;
   cg.emitLlvmText = !options.emitLlvm.empty();
+  if (!options.emitObj.empty()) cg.maxObjects = 1;  // --emit-obj writes one object
   codegen::CodegenResult generated;
   std::string error;
   if (!codegen::generate(*c->program, cg, generated, error)) {
@@ -34,11 +35,11 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
     return false;
   };
   if (!write(options.emitLlvm, generated.llvmText) ||
-      !write(options.emitObj, std::string_view(generated.object.data(), generated.object.size())) ||
+      !write(options.emitObj, std::string_view(generated.objects[0].data(), generated.objects[0].size())) ||
       !write(options.emitHeader, emit::cHeader(*c->program))) {
     return kExitError;
   }
-  if (!link::linkSharedLibrary(generated.object, options.output, error)) {
+  if (!link::linkSharedLibrary(generated.objects, options.output, error)) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
     return kExitError;
   }

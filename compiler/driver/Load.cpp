@@ -29,7 +29,7 @@ std::unique_ptr<LoadedPathway> loadPathway(const std::string& target, const Diag
     std::string error;
     path = loaded->temp.path() + "/lib" + program.meta.name + ".so";
     if (!codegen::generate(program, codegen::CodegenOptions{}, generated, error) ||
-        !link::linkSharedLibrary(generated.object, path, error)) {
+        !link::linkSharedLibrary(generated.objects, path, error)) {
       std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
       return nullptr;
     }

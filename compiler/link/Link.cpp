@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -77,12 +78,12 @@ class TempFile {
 
 std::string errnoText() { return std::strerror(errno); }
 
-bool runLld(const std::string& objectPath, const std::string& outputPath,
+bool runLld(const std::vector<std::unique_ptr<TempFile>>& objects, const std::string& outputPath,
             const std::string& soname, std::string& error) {
   std::vector<const char*> args = {"ld.lld",   "-shared",       "--build-id", "-soname",
                                    soname.c_str(), "-z", "relro", "-z", "now",
-                                   "--hash-style=gnu", "-o", outputPath.c_str(),
-                                   objectPath.c_str()};
+                                   "--hash-style=gnu", "-o", outputPath.c_str()};
+  for (const auto& object : objects) args.push_back(object->path().c_str());
   std::string messages;
   llvm::raw_string_ostream out(messages);
   llvm::raw_string_ostream err(messages);
@@ -104,6 +105,11 @@ bool runLld(const std::string& objectPath, const std::string& outputPath,
 
 bool linkSharedLibrary(std::span<const char> object, const std::string& outputPath,
                        std::string& error) {
+  return linkSharedLibrary(std::vector<std::vector<char>>{{object.begin(), object.end()}}, outputPath, error);
+}
+
+bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std::string& outputPath,
+                       std::string& error) {
   const fs::path output(outputPath);
   if (output.filename().empty()) {
     error = "cannot write '" + outputPath + "': not a file name";
@@ -111,16 +117,20 @@ bool linkSharedLibrary(std::span<const char> object, const std::string& outputPa
   }
   const fs::path directory = output.has_parent_path() ? output.parent_path() : fs::path(".");
 
-  TempFile objectFile;
   std::error_code ec;
   const fs::path tempDirectory = fs::temp_directory_path(ec);
-  if (ec || !objectFile.create((tempDirectory / "pathway-").string(), ".o")) {
-    error = "cannot create a temporary object file: " + (ec ? ec.message() : errnoText());
-    return false;
-  }
-  if (!objectFile.writeAndClose(object)) {
-    error = "cannot write '" + objectFile.path() + "': " + errnoText();
-    return false;
+  std::vector<std::unique_ptr<TempFile>> objectFiles;
+  for (const std::vector<char>& object : objects) {
+    objectFiles.push_back(std::make_unique<TempFile>());
+    TempFile& file = *objectFiles.back();
+    if (ec || !file.create((tempDirectory / "pathway-").string(), ".o")) {
+      error = "cannot create a temporary object file: " + (ec ? ec.message() : errnoText());
+      return false;
+    }
+    if (!file.writeAndClose(object)) {
+      error = "cannot write '" + file.path() + "': " + errnoText();
+      return false;
+    }
   }
 
   // The library is linked under a temporary name beside its final place, so
@@ -132,7 +142,7 @@ bool linkSharedLibrary(std::span<const char> object, const std::string& outputPa
     return false;
   }
   library.closeFile();
-  if (!runLld(objectFile.path(), library.path(), output.filename().string(), error)) return false;
+  if (!runLld(objectFiles, library.path(), output.filename().string(), error)) return false;
   // mkstemp created the file 0600; a library gets the usual 0755.
   ::chmod(library.path().c_str(), 0755);
   if (std::rename(library.path().c_str(), outputPath.c_str()) != 0) {

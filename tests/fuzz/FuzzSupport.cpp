@@ -67,7 +67,7 @@ const std::string& fixedLibraryPath() {
     std::string error;
     const std::string out = scratchDirectory() + "/libfuzzfixed.so";
     if (!codegen::generate(*compilation->program, {}, result, error) ||
-        !link::linkSharedLibrary(result.object, out, error)) {
+        !link::linkSharedLibrary(result.objects, out, error)) {
       std::fprintf(stderr, "fuzz fixture does not build: %s\n", error.c_str());
       std::abort();
     }

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "Compile.h"
+#include "Harness.h"
 #include "TestProgram.h"
 #include "codegen/Codegen.h"
 #include "ir/Metadata.h"
@@ -180,6 +181,54 @@ TEST(CodegenTest, ContentHashIdentifiesTheProgram) {
   EXPECT_NE(ir::contentHash(rewired), ir::contentHash(program));
 }
 
+// A pathway split into several evaluation functions is generated as several
+// objects in parallel; linked together they evaluate exactly as one object
+// does, and still export nothing but the descriptor.
+TEST(CodegenTest, LargePathwaysAreGeneratedAsSeveralObjects) {
+  TestProgram p("large", "1.0.0");
+  std::vector<ir::NodeId> reads;
+  for (int i = 0; i < 40; ++i) reads.push_back(p.read(p.intInput("x" + std::to_string(i), 0, 100)));
+  for (int r = 0; r < 200; ++r) {
+    const ir::NodeId a = p.op(Op::Gt, {reads[r % 40], p.number(r % 97)});
+    const ir::NodeId b = p.op(Op::Lt, {reads[(r * 7) % 40], p.number(r % 89)});
+    p.recommendation("r" + std::to_string(r), p.op(Op::Or, {a, p.op(Op::Not, {b})}));
+  }
+  const ir::Program program = p.program();
+  codegen::CodegenOptions split, single;
+  single.maxObjects = 1;
+  codegen::CodegenResult several, one;
+  std::string error;
+  ASSERT_TRUE(codegen::generate(program, split, several, error)) << error;
+  ASSERT_TRUE(codegen::generate(program, single, one, error)) << error;
+  EXPECT_GT(several.objects.size(), 1u);
+  EXPECT_LE(several.objects.size(), 8u);
+  EXPECT_EQ(one.objects.size(), 1u);
+  const std::string directory = tempDirectory() + "/split";
+  std::filesystem::create_directories(directory);
+  ASSERT_TRUE(link::linkSharedLibrary(several.objects, directory + "/libsplit.so", error)) << error;
+  ASSERT_TRUE(link::linkSharedLibrary(one.objects, directory + "/libone.so", error)) << error;
+  void* handle = ::dlopen((directory + "/libsplit.so").c_str(), RTLD_NOW | RTLD_LOCAL);
+  ASSERT_NE(handle, nullptr) << ::dlerror();
+  EXPECT_NE(::dlsym(handle, PW_DESCRIPTOR_SYMBOL), nullptr);
+  EXPECT_EQ(::dlsym(handle, "pathway_evaluate_trace"), nullptr);  // hidden across objects
+  ::dlclose(handle);
+  Library splitLibrary(directory + "/libsplit.so"), oneLibrary(directory + "/libone.so");
+  Input a(splitLibrary), b(oneLibrary);
+  Result ra(splitLibrary), rb(oneLibrary);
+  for (int patient = 0; patient < 50; ++patient) {
+    for (uint32_t i = 0; i < 40; ++i) {
+      if ((patient + i) % 5 == 0) {
+        a.setUnknown(i), b.setUnknown(i);
+      } else {
+        a.setInt(i, (patient * 31 + i * 17) % 101), b.setInt(i, (patient * 31 + i * 17) % 101);
+      }
+    }
+    evaluate(splitLibrary, a, ra);
+    evaluate(oneLibrary, b, rb);
+    ASSERT_EQ(ra.toJson(), rb.toJson()) << "patient " << patient;
+  }
+}
+
 TEST(CodegenTest, LinkErrors) {
   std::string error;
   const std::vector<char> garbage = {'n', 'o', 't', ' ', 'a', 'n', ' ', 'o', 'b', 'j'};
@@ -202,7 +251,7 @@ TEST(CodegenTest, LinkErrors) {
   ASSERT_TRUE(codegen::generate(smallProgram(), {}, result, error)) << error;
   const std::string output = directory + "/libgood.so";
   std::ofstream(output) << "old";
-  ASSERT_TRUE(link::linkSharedLibrary(result.object, output, error)) << error;
+  ASSERT_TRUE(link::linkSharedLibrary(result.objects, output, error)) << error;
   EXPECT_GT(std::filesystem::file_size(output), 1000u);
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(directory),
                           std::filesystem::directory_iterator()),

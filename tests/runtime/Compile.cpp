@@ -42,7 +42,7 @@ std::string compileLibrary(const ir::Program& program, int optLevel, bool column
   if (!codegen::generate(program, options, result, error)) throw std::runtime_error(error);
   const std::string path = tempDirectory() + "/lib" + program.meta.name + "-" +
                            std::to_string(counter++) + ".so";
-  if (!link::linkSharedLibrary(result.object, path, error)) throw std::runtime_error(error);
+  if (!link::linkSharedLibrary(result.objects, path, error)) throw std::runtime_error(error);
   return path;
 }
 

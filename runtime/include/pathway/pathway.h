@@ -372,7 +372,14 @@ PW_API pw_status pw_result_to_json(const pw_result* result, char* buffer, size_t
 PW_API pw_status pw_evaluate_traced(const pw_library* library, const pw_input* input,
                                     pw_result* result);
 
-typedef enum pw_explain_format { PW_EXPLAIN_TEXT = 0, PW_EXPLAIN_JSON = 1 } pw_explain_format;
+typedef enum pw_explain_format {
+  PW_EXPLAIN_TEXT = 0,
+  PW_EXPLAIN_JSON = 1,
+  /* Not a format: makes every int a valid value of the type, so that an
+   * unknown value from a caller is an error (PW_ERR_ARGUMENT), not undefined
+   * behaviour. */
+  PW_EXPLAIN_FORMAT_MAX_ENUM = 0x7FFFFFFF
+} pw_explain_format;
 
 /* As `recommendation` of pw_result_explain: every recommendation worth
  * explaining (fired, undetermined, or suppressed by a superseder). */

@@ -66,27 +66,33 @@ llvm::Function* emitEvaluateColumns(const ir::Program& program, llvm::Module& mo
   ColumnLowering lowering(program, b,
                           b.CreateInBoundsGEP(b.getDoubleTy(), values, b.CreateShl(block, 6)),
                           lanes, b.CreateInBoundsGEP(i64, known, block), words);
-  lowering.lowerAll();
-
+  // Every slot is stored as soon as its node is lowered, so its planes need
+  // not stay in registers (or be spilled) until the end of the block.
   const std::vector<ir::NodeId> slots = program.slotNodes();
-  uint64_t numberColumn = 0;
+  std::vector<std::vector<uint32_t>> slotsOf(program.nodes.size());
+  for (uint32_t slot = 0; slot < slots.size(); ++slot) slotsOf[slots[slot]].push_back(slot);
+  std::vector<uint64_t> numberColumnOf(slots.size(), 0);
+  uint64_t numberColumns = 0;
   for (uint32_t slot = 0; slot < slots.size(); ++slot) {
-    const ColumnPlane& plane = lowering.plane(slots[slot]);
-    llvm::Value* word = b.CreateAdd(b.CreateMul(b.getInt64(slot), words), block);
-    const bool isNumber = program.nodes[slots[slot]].type == ir::Type::Number;
-    llvm::Value* isTrue = isNumber ? plane.known : plane.value;
-    b.CreateStore(b.CreateAnd(isTrue, live), b.CreateInBoundsGEP(i64, truth, word));
-    b.CreateStore(b.CreateAnd(b.CreateNot(plane.known), live),
-                  b.CreateInBoundsGEP(i64, unknown, word));
-    if (isNumber) {
-      llvm::Value* zero = llvm::Constant::getNullValue(plane.value->getType());
-      llvm::Value* lane = b.CreateAdd(b.CreateMul(b.getInt64(numberColumn++), lanes),
-                                      b.CreateShl(block, 6));
-      b.CreateAlignedStore(b.CreateSelect(lowering.laneMask(plane.known), plane.value, zero),
-                           b.CreateInBoundsGEP(b.getDoubleTy(), numbers, lane),
-                           llvm::Align(8));
-    }
+    if (program.nodes[slots[slot]].type == ir::Type::Number) numberColumnOf[slot] = numberColumns++;
   }
+  lowering.lowerAll([&](ir::NodeId id) {
+    for (uint32_t slot : slotsOf[id]) {
+      const ColumnPlane& plane = lowering.plane(id);
+      llvm::Value* word = b.CreateAdd(b.CreateMul(b.getInt64(slot), words), block);
+      const bool isNumber = program.nodes[id].type == ir::Type::Number;
+      llvm::Value* isTrue = isNumber ? plane.known : plane.value;
+      b.CreateStore(b.CreateAnd(isTrue, live), b.CreateInBoundsGEP(i64, truth, word));
+      b.CreateStore(b.CreateAnd(b.CreateNot(plane.known), live), b.CreateInBoundsGEP(i64, unknown, word));
+      if (!isNumber) continue;
+      llvm::Value* value = lowering.lanes(plane);
+      llvm::Value* zero = llvm::Constant::getNullValue(value->getType());
+      llvm::Value* lane =
+          b.CreateAdd(b.CreateMul(b.getInt64(numberColumnOf[slot]), lanes), b.CreateShl(block, 6));
+      b.CreateAlignedStore(b.CreateSelect(lowering.laneMask(plane.known), value, zero),
+                           b.CreateInBoundsGEP(b.getDoubleTy(), numbers, lane), llvm::Align(8));
+    }
+  });
   b.CreateCondBr(wantMasks, masks, latch);
 
   // Masks: the block's tile of [n_recommendations][n_inputs] words, zeroed,

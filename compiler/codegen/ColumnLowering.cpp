@@ -1,5 +1,7 @@
 #include "codegen/ColumnLowering.h"
 
+#include <algorithm>
+
 namespace pathway::codegen {
 
 using ir::Node;
@@ -16,10 +18,33 @@ ColumnLowering::ColumnLowering(const ir::Program& program, llvm::IRBuilder<>& bu
       knownStride_(knownStride),
       vector_(llvm::FixedVectorType::get(builder.getDoubleTy(), kColumnLanes)) {}
 
-void ColumnLowering::lowerAll() {
-  planes_.clear();
-  planes_.reserve(program_.nodes.size());
-  for (const Node& node : program_.nodes) planes_.push_back(lower(node));
+void ColumnLowering::lowerAll(const std::function<void(ir::NodeId)>& lowered) {
+  const size_t n = program_.nodes.size();
+  planes_.assign(n, ColumnPlane{});
+  done_.assign(n, 0);
+  users_.assign(n, {});
+  for (ir::NodeId id = 0; id < n; ++id) {
+    for (ir::NodeId a : program_.nodes[id].args) users_[a].push_back(id);
+  }
+  for (ir::NodeId id = 0; id < n; ++id) {
+    if (!done_[id]) lowerNode(id, lowered);
+  }
+}
+
+// Operands always have smaller ids, so a user lowered early still sees its
+// operands' planes; the recursion follows arithmetic chains only.
+void ColumnLowering::lowerNode(ir::NodeId id, const std::function<void(ir::NodeId)>& lowered) {
+  planes_[id] = lower(program_.nodes[id]);
+  done_[id] = 1;
+  lowered(id);
+  if (program_.nodes[id].type != ir::Type::Number) return;
+  for (ir::NodeId user : users_[id]) {
+    if (done_[user]) continue;
+    const auto& args = program_.nodes[user].args;
+    if (std::all_of(args.begin(), args.end(), [&](ir::NodeId a) { return done_[a] != 0; })) {
+      lowerNode(user, lowered);
+    }
+  }
 }
 
 void ColumnLowering::lowerMasks() {
@@ -60,6 +85,56 @@ llvm::Value* ColumnLowering::bits(llvm::Value* lanes) {
   return b_.CreateBitCast(lanes, b_.getInt64Ty());
 }
 
+llvm::Value* ColumnLowering::lanes(const ColumnPlane& plane) {
+  if (plane.value) return plane.value;
+  return b_.CreateAlignedLoad(vector_, plane.column, llvm::Align(8), "value");
+}
+
+llvm::Value* ColumnLowering::splat8(double value) {
+  return llvm::ConstantVector::getSplat(llvm::ElementCount::getFixed(kChunkLanes),
+                                        llvm::ConstantFP::get(b_.getDoubleTy(), value));
+}
+
+std::optional<double> ColumnLowering::constantNumber(ir::NodeId id) const {
+  const Node& n = program_.nodes[id];
+  if (n.op != Op::Const || n.type != ir::Type::Number || !n.known) return std::nullopt;
+  return n.value;
+}
+
+llvm::Value* ColumnLowering::scanColumn(llvm::Value* column,
+                                        const std::function<llvm::Value*(llvm::Value* chunk)>& test) {
+  llvm::LLVMContext& context = b_.getContext();
+  llvm::Function* function = b_.GetInsertBlock()->getParent();
+  llvm::BasicBlock* before = b_.GetInsertBlock();
+  auto* loop = llvm::BasicBlock::Create(context, "scan", function);
+  auto* after = llvm::BasicBlock::Create(context, "scanned", function);
+  llvm::Type* i64 = b_.getInt64Ty();
+  b_.CreateBr(loop);
+  b_.SetInsertPoint(loop);
+  llvm::PHINode* chunk = b_.CreatePHI(i64, 2, "chunk");
+  llvm::PHINode* bitsSoFar = b_.CreatePHI(i64, 2, "bits");
+  chunk->addIncoming(b_.getInt64(0), before);
+  bitsSoFar->addIncoming(b_.getInt64(0), before);
+  llvm::Type* chunkType = llvm::FixedVectorType::get(b_.getDoubleTy(), kChunkLanes);
+  llvm::Value* lanesOfChunk = b_.CreateAlignedLoad(
+      chunkType, b_.CreateInBoundsGEP(b_.getDoubleTy(), column, b_.CreateMul(chunk, b_.getInt64(kChunkLanes))),
+      llvm::Align(8));
+  llvm::Value* chunkBits = b_.CreateZExt(b_.CreateBitCast(test(lanesOfChunk), b_.getInt8Ty()), i64);
+  llvm::Value* merged =
+      b_.CreateOr(bitsSoFar, b_.CreateShl(chunkBits, b_.CreateMul(chunk, b_.getInt64(kChunkLanes))));
+  llvm::Value* next = b_.CreateAdd(chunk, b_.getInt64(1), "", /*HasNUW=*/true);
+  chunk->addIncoming(next, loop);
+  bitsSoFar->addIncoming(merged, loop);
+  llvm::BranchInst* back =
+      b_.CreateCondBr(b_.CreateICmpEQ(next, b_.getInt64(kColumnLanes / kChunkLanes)), after, loop);
+  // Kept a loop at -O3 too: unrolled, it is the code size problem it solves.
+  back->setMetadata(llvm::LLVMContext::MD_loop,
+                    llvm::MDNode::getDistinct(context, {nullptr, llvm::MDNode::get(context, {llvm::MDString::get(context, "llvm.loop.unroll.disable")})}));
+  back->getMetadata(llvm::LLVMContext::MD_loop)->replaceOperandWith(0, back->getMetadata(llvm::LLVMContext::MD_loop));
+  b_.SetInsertPoint(after);
+  return merged;
+}
+
 llvm::Value* ColumnLowering::laneMask(llvm::Value* plane) {
   return b_.CreateBitCast(plane, llvm::FixedVectorType::get(b_.getInt1Ty(), kColumnLanes));
 }
@@ -77,13 +152,13 @@ ColumnPlane ColumnLowering::input(const Node& node) {
   plane.known = b_.CreateLoad(
       b_.getInt64Ty(),
       b_.CreateInBoundsGEP(b_.getInt64Ty(), known_, b_.CreateMul(index, knownStride_)), "known");
-  llvm::Value* raw = b_.CreateAlignedLoad(
-      vector_, b_.CreateInBoundsGEP(b_.getDoubleTy(), values_, b_.CreateMul(index, stride_)),
-      llvm::Align(8), "value");
+  // Unknown lanes hold anything; known planes guard every use.
+  llvm::Value* column = b_.CreateInBoundsGEP(b_.getDoubleTy(), values_, b_.CreateMul(index, stride_));
   if (node.type == ir::Type::Bool) {
-    plane.value = b_.CreateAnd(plane.known, bits(b_.CreateFCmpUNE(raw, splat(0))));
+    llvm::Value* set = scanColumn(column, [&](llvm::Value* chunk) { return b_.CreateFCmpUNE(chunk, splat8(0)); });
+    plane.value = b_.CreateAnd(plane.known, set);
   } else {
-    plane.value = raw;  // unknown lanes hold anything; known planes guard every use
+    plane.column = column;
   }
   return plane;
 }
@@ -148,7 +223,17 @@ ColumnPlane ColumnLowering::compare(const Node& node) {
       case Op::Ne: predicate = llvm::CmpInst::FCMP_UNE; break;
       default: break;
     }
-    test = bits(b_.CreateFCmp(predicate, a.value, c.value));
+    const std::optional<double> right = constantNumber(node.args[1]);
+    const std::optional<double> left = constantNumber(node.args[0]);
+    if (a.column && right) {
+      test = scanColumn(a.column, [&](llvm::Value* chunk) { return b_.CreateFCmp(predicate, chunk, splat8(*right)); });
+    } else if (c.column && left) {
+      test = scanColumn(c.column, [&](llvm::Value* chunk) {
+        return b_.CreateFCmp(llvm::CmpInst::getSwappedPredicate(predicate), chunk, splat8(*left));
+      });
+    } else {
+      test = bits(b_.CreateFCmp(predicate, lanes(a), lanes(c)));
+    }
   }
   plane.value = b_.CreateAnd(plane.known, test);
   return plane;
@@ -160,14 +245,14 @@ ColumnPlane ColumnLowering::arith(const Node& node) {
   ColumnPlane plane;
   plane.known = b_.CreateAnd(a.known, c.known);
   switch (node.op) {
-    case Op::Add: plane.value = b_.CreateFAdd(a.value, c.value); break;
-    case Op::Sub: plane.value = b_.CreateFSub(a.value, c.value); break;
-    case Op::Mul: plane.value = b_.CreateFMul(a.value, c.value); break;
+    case Op::Add: plane.value = b_.CreateFAdd(lanes(a), lanes(c)); break;
+    case Op::Sub: plane.value = b_.CreateFSub(lanes(a), lanes(c)); break;
+    case Op::Mul: plane.value = b_.CreateFMul(lanes(a), lanes(c)); break;
     default: {
       // Division by zero is unknown; the quotient uses a safe divisor.
-      llvm::Value* nonZero = b_.CreateFCmpUNE(c.value, splat(0));
+      llvm::Value* nonZero = b_.CreateFCmpUNE(lanes(c), splat(0));
       plane.known = b_.CreateAnd(plane.known, bits(nonZero));
-      plane.value = b_.CreateFDiv(a.value, b_.CreateSelect(nonZero, c.value, splat(1)));
+      plane.value = b_.CreateFDiv(lanes(a), b_.CreateSelect(nonZero, lanes(c), splat(1)));
       break;
     }
   }
@@ -178,15 +263,23 @@ ColumnPlane ColumnLowering::negate(const Node& node) {
   const ColumnPlane& a = operand(node, 0);
   ColumnPlane plane;
   plane.known = a.known;
-  plane.value = b_.CreateFNeg(a.value);
+  plane.value = b_.CreateFNeg(lanes(a));
   return plane;
 }
 
 ColumnPlane ColumnLowering::inSet(const Node& node) {
   const ColumnPlane& a = operand(node, 0);
   llvm::Value* member = b_.getInt64(0);
-  for (uint32_t label : node.labels) {
-    member = b_.CreateOr(member, bits(b_.CreateFCmpOEQ(a.value, splat(label))));
+  if (a.column) {
+    member = scanColumn(a.column, [&](llvm::Value* chunk) {
+      llvm::Value* any = llvm::ConstantVector::getNullValue(llvm::FixedVectorType::get(b_.getInt1Ty(), kChunkLanes));
+      for (uint32_t label : node.labels) any = b_.CreateOr(any, b_.CreateFCmpOEQ(chunk, splat8(label)));
+      return any;
+    });
+  } else {
+    for (uint32_t label : node.labels) {
+      member = b_.CreateOr(member, bits(b_.CreateFCmpOEQ(lanes(a), splat(label))));
+    }
   }
   ColumnPlane plane;
   plane.known = a.known;

@@ -64,15 +64,6 @@ class DescriptorTest : public ::testing::Test {
     return d;
   }
 
-  // Opens `descriptor`, expecting failure; returns the status and message.
-  static Failure openFails(const pw_descriptor& descriptor) {
-    pw_library* library = nullptr;
-    const pw_status status = pw_library_from_descriptor(&descriptor, &library);
-    EXPECT_EQ(library, nullptr);
-    pw_library_close(library);
-    return lastFailure(status);
-  }
-
   // Evaluates `input` with the compiled library's row entry point and loads
   // the rows into `result` (of any library of the same pathway).
   static void evaluateAndLoad(const Input& input, Result& result) {
@@ -171,7 +162,7 @@ TEST_F(DescriptorTest, EntryPointsAreUsedWhenGiven) {
 TEST_F(DescriptorTest, RefusesWhatALoadedLibraryWouldRefuse) {
   pw_descriptor d = withoutEntryPoints();
   d.magic = 0x12345678u;
-  Failure f = openFails(d);
+  Failure f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_ABI);
   EXPECT_EQ(f.message,
             "'<in-memory descriptor>' is not a Pathway library: its descriptor has magic "
@@ -179,17 +170,17 @@ TEST_F(DescriptorTest, RefusesWhatALoadedLibraryWouldRefuse) {
 
   d = withoutEntryPoints();
   d.abi_version = PW_ABI_VERSION + 1;
-  f = openFails(d);
+  f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_ABI);
   EXPECT_THAT(f.message, HasSubstr("was built for Pathway ABI version 2"));
 
   d = withoutEntryPoints();
   d.descriptor_size = 64;
-  EXPECT_EQ(openFails(d).status, PW_ERR_ABI);
+  EXPECT_EQ(openDescriptorFails(d).status, PW_ERR_ABI);
 
   d = withoutEntryPoints();
   d.metadata_json = nullptr;
-  f = openFails(d);
+  f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_CORRUPT);
   EXPECT_EQ(f.message, "corrupt descriptor in '<in-memory descriptor>': a name, version or "
                        "metadata pointer is null");
@@ -197,24 +188,24 @@ TEST_F(DescriptorTest, RefusesWhatALoadedLibraryWouldRefuse) {
   d = withoutEntryPoints();
   d.n_findings += 1;
   d.n_slots += 1;
-  f = openFails(d);
+  f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_CORRUPT);
   EXPECT_EQ(f.message, "corrupt descriptor in '<in-memory descriptor>': the metadata lists 1 "
                        "findings, but the descriptor says 2");
 
   d = withoutEntryPoints();
   d.n_slots += 1;
-  EXPECT_EQ(openFails(d).status, PW_ERR_CORRUPT);
+  EXPECT_EQ(openDescriptorFails(d).status, PW_ERR_CORRUPT);
 
   d = withoutEntryPoints();
   d.name = "other";
-  f = openFails(d);
+  f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_CORRUPT);
   EXPECT_THAT(f.message, HasSubstr("it names pathway 'other' 2.0.1"));
 
   d = withoutEntryPoints();
   d.metadata_size = 10;
-  f = openFails(d);
+  f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_CORRUPT);
   EXPECT_THAT(f.message, HasSubstr("corrupt descriptor in '<in-memory descriptor>': metadata "
                                    "JSON does not parse"));

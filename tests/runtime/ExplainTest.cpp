@@ -233,14 +233,6 @@ class ExplainDescriptorTest : public ExplainTest {
     return d;
   }
 
-  static Failure openFails(const pw_descriptor& d) {
-    pw_library* library = nullptr;
-    const pw_status status = pw_library_from_descriptor(&d, &library);
-    EXPECT_EQ(library, nullptr);
-    pw_library_close(library);
-    return lastFailure(status);
-  }
-
   void* handle_ = nullptr;
   const pw_descriptor* loaded_ = nullptr;
   nlohmann::ordered_json metadata_;
@@ -273,7 +265,7 @@ TEST_F(ExplainDescriptorTest, OlderLibrariesOpenButCannotBeExplained) {
 TEST_F(ExplainDescriptorTest, InconsistentTraceIsCorrupt) {
   pw_descriptor d = *loaded_;
   d.n_trace_nodes += 1;
-  Failure f = openFails(d);
+  Failure f = openDescriptorFails(d);
   EXPECT_EQ(f.status, PW_ERR_CORRUPT);
   EXPECT_EQ(f.message, "corrupt descriptor in '<in-memory descriptor>': n_trace_nodes is " +
                            std::to_string(loaded_->n_trace_nodes + 1) + ", but the metadata's condition graph has " +
@@ -281,7 +273,7 @@ TEST_F(ExplainDescriptorTest, InconsistentTraceIsCorrupt) {
 
   nlohmann::ordered_json metadata = metadata_;
   metadata.erase("explain");
-  f = openFails(withMetadata(metadata));
+  f = openDescriptorFails(withMetadata(metadata));
   EXPECT_EQ(f.status, PW_ERR_CORRUPT);
   EXPECT_THAT(f.message, HasSubstr("it has a trace entry point but its metadata has no condition graph"));
 }
@@ -314,7 +306,7 @@ TEST_F(ExplainDescriptorTest, MalformedGraphIsCorrupt) {
   for (const Case& c : cases) {
     nlohmann::ordered_json metadata = metadata_;
     c.patch(metadata["explain"]);
-    Failure f = openFails(withMetadata(metadata));
+    Failure f = openDescriptorFails(withMetadata(metadata));
     EXPECT_EQ(f.status, PW_ERR_CORRUPT) << c.message;
     EXPECT_THAT(f.message, HasSubstr(c.message));
   }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <pathway/pathway.hpp>
 
 namespace pathway::test {
@@ -37,6 +38,16 @@ struct Failure {
   std::string message;
 };
 inline Failure lastFailure(pw_status status) { return {status, pw_last_error()}; }
+
+// Opens `descriptor` with pw_library_from_descriptor, expecting failure (a
+// library it does open is closed and fails the test).
+inline Failure openDescriptorFails(const pw_descriptor& descriptor) {
+  pw_library* library = nullptr;
+  const pw_status status = pw_library_from_descriptor(&descriptor, &library);
+  EXPECT_EQ(library, nullptr);
+  pw_library_close(library);
+  return lastFailure(status);
+}
 
 }  // namespace pathway::test
 

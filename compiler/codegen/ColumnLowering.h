@@ -2,7 +2,8 @@
 // two i64 planes (bit p: value, known; the value bit is 0 when unknown), a
 // number node a <64 x double> value and an i64 known plane. The Kleene logic
 // is then a handful of 64-bit word operations per node for 64 patients;
-// comparisons are vector compares whose <64 x i1> result is the bit plane.
+// comparisons are vector compares whose <64 x i1> result is the bit plane
+// (of an input column with constants: a loop over chunks of eight lanes).
 // Missing-input masks are bit-sliced too: per node, one i64 plane per input
 // the node depends on (bit p: that input is unknown for patient p and could
 // still decide the node), lowered in a second pass the caller places behind

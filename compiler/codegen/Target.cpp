@@ -121,9 +121,8 @@ bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, int optLeve
     streams.push_back(std::make_unique<llvm::raw_svector_ostream>(buffer));
     outputs.push_back(streams.back().get());
   }
-  // Each thread needs a machine of its own: the same one `machine` is, which
-  // was created already, so creating it again cannot fail.
-  (void)machine;
+  // Each thread needs a machine of its own, made as `machine` was (which
+  // succeeded, so this cannot fail).
   llvm::splitCodeGen(module, outputs, {}, [optLevel] {
     std::string ignored;
     return createHostMachine(optLevel, ignored);

@@ -170,10 +170,20 @@ const char* statusName(Status status) {
   return "undetermined";
 }
 
-std::string numberText(double value) { return fmt::format("{}", value); }
-
-std::string quantityText(double value, std::string_view unit) {
-  return unit == "%" ? numberText(value) + "%" : fmt::format("{} {}", numberText(value), unit);
+std::string valueText(ValueKind kind, double value, std::string_view unit,
+                      const std::vector<std::string>& labels) {
+  switch (kind) {
+    case ValueKind::Bool: return value != 0 ? "true" : "false";
+    case ValueKind::Enum: {
+      const auto label = static_cast<size_t>(value);
+      if (value >= 0 && label < labels.size()) return labels[label];
+      break;
+    }
+    case ValueKind::Quantity:
+      return unit == "%" ? fmt::format("{}%", value) : fmt::format("{} {}", value, unit);
+    case ValueKind::Number: break;
+  }
+  return fmt::format("{}", value);
 }
 
 Json graphJson(const Graph& graph) {

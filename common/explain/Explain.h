@@ -109,10 +109,13 @@ struct Explanation {
 
 const char* statusName(Status status);  // "fire", "no", "undetermined"
 
-// How explanations show values: the shortest text that reads back as the
-// same double ("6", "0.5"), and quantities with their unit ("6 weeks", "40%").
-std::string numberText(double value);
-std::string quantityText(double value, std::string_view unit);
+// How explanations show an input's value: "true"/"false", an enum's label, a
+// quantity with its unit ("6 weeks", "40%"), else the shortest text that
+// reads back as the same double ("6", "0.5"). Both evaluations use this, so
+// compiled and interpreted explanations cannot drift apart.
+enum class ValueKind : uint8_t { Bool, Enum, Quantity, Number };
+std::string valueText(ValueKind kind, double value, std::string_view unit,
+                      const std::vector<std::string>& labels);
 
 Explanation explain(const Evaluation& evaluation, uint32_t recommendation);
 

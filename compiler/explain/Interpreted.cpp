@@ -28,20 +28,17 @@ std::string InterpretedEvaluation::inputName(uint32_t input) const {
 }
 
 std::string InterpretedEvaluation::inputValue(uint32_t i) const {
-  const ir::Input& in = program_.inputs[i];
   if (!known_[i]) return "unknown";
-  const double v = values_[i];
+  const ir::Input& in = program_.inputs[i];
+  ValueKind kind = ValueKind::Number;
   switch (in.kind) {
-    case ir::InputKind::Bool: return v != 0 ? "true" : "false";
-    case ir::InputKind::Enum: {
-      auto label = static_cast<size_t>(v);
-      return label < in.labels.size() ? in.labels[label] : numberText(v);
-    }
-    case ir::InputKind::Quantity: return quantityText(v, in.unit);
+    case ir::InputKind::Bool: kind = ValueKind::Bool; break;
+    case ir::InputKind::Enum: kind = ValueKind::Enum; break;
+    case ir::InputKind::Quantity: kind = ValueKind::Quantity; break;
     case ir::InputKind::Int:
-    case ir::InputKind::Number: return numberText(v);
+    case ir::InputKind::Number: break;
   }
-  return numberText(v);
+  return valueText(kind, values_[i], in.unit, in.labels);
 }
 
 Status InterpretedEvaluation::status(uint32_t recommendation) const {

@@ -41,20 +41,18 @@ class TracedEvaluation final : public pathway::explain::Evaluation {
   std::string inputName(uint32_t input) const override { return schema_.inputs[input].name; }
 
   std::string inputValue(uint32_t input) const override {
+    using pathway::explain::ValueKind;
     if (!result_.inputKnown[input]) return "unknown";
     const InputSchema& in = schema_.inputs[input];
-    const double v = result_.inputValues[input];
+    ValueKind kind = ValueKind::Number;
     switch (in.kind) {
-      case PW_INPUT_BOOL: return v != 0 ? "true" : "false";
-      case PW_INPUT_ENUM: {
-        auto label = static_cast<size_t>(v);
-        return label < in.labels.size() ? in.labels[label] : pathway::explain::numberText(v);
-      }
-      case PW_INPUT_QUANTITY: return pathway::explain::quantityText(v, in.unit);
+      case PW_INPUT_BOOL: kind = ValueKind::Bool; break;
+      case PW_INPUT_ENUM: kind = ValueKind::Enum; break;
+      case PW_INPUT_QUANTITY: kind = ValueKind::Quantity; break;
       case PW_INPUT_INT:
-      case PW_INPUT_NUMBER: return pathway::explain::numberText(v);
+      case PW_INPUT_NUMBER: break;
     }
-    return pathway::explain::numberText(v);
+    return pathway::explain::valueText(kind, result_.inputValues[input], in.unit, in.labels);
   }
 
   Status status(uint32_t rec) const override {

@@ -102,11 +102,7 @@ bool JsonReader::readObject(ReadMember&& readMember) {
   }
   while (true) {
     std::string_view key;
-    if (!readString(key)) return false;
-    skipWhitespace();
-    if (!at(':')) return false;
-    ++p_;
-    skipWhitespace();
+    if (!readKey(key)) return false;
     if (!readMember(key)) return false;
     skipWhitespace();
     if (at('}')) {
@@ -188,6 +184,11 @@ bool JsonReader::skipContainer() {
 bool JsonReader::startElement() {
   if (closers_.back() == ']') return true;
   std::string_view key;
+  return readKey(key);
+}
+
+// At a member's key: reads `"key":` and the whitespace after it.
+bool JsonReader::readKey(std::string_view& key) {
   if (!readString(key)) return false;
   skipWhitespace();
   if (!at(':')) return false;

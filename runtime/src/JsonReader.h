@@ -60,6 +60,7 @@ class JsonReader {
   bool readScalar(JsonScalar& out);
   bool skipContainer();
   bool startElement();
+  bool readKey(std::string_view& key);
   bool readString(std::string_view& out);
   void skipPlainBytes();
   bool decodeEscape();

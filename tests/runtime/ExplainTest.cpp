@@ -7,6 +7,7 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <functional>
 #include <random>
 #include <string>
@@ -209,6 +210,66 @@ TEST_F(ExplainTest, SizeQueryAndTooSmallBuffer) {
   std::vector<char> exact(length + 1);
   ASSERT_EQ(pw_result_explain(result.get(), 1, PW_EXPLAIN_TEXT, exact.data(), exact.size(), &reported), PW_OK);
   EXPECT_EQ(std::string(exact.data()), result.explain(1));
+}
+
+// ---- the tree builder (common/explain) on graphs a compiler would not write.
+
+// An evaluation of a hand-made graph: every node true, one recommendation.
+class GraphEvaluation final : public explain::Evaluation {
+ public:
+  explicit GraphEvaluation(explain::Graph graph) : graph_(std::move(graph)) {}
+  const explain::Graph& graph() const override { return graph_; }
+  std::string pathwayName() const override { return "g"; }
+  std::string pathwayVersion() const override { return "1"; }
+  uint32_t recommendationCount() const override { return 1; }
+  explain::Recommendation recommendation(uint32_t) const override { return {"r", "R", "imaging", "soon", {}, {}}; }
+  std::string inputName(uint32_t) const override { return "x"; }
+  std::string inputValue(uint32_t) const override { return "1"; }
+  explain::Status status(uint32_t) const override { return explain::Status::Fire; }
+  uint8_t node(uint32_t) const override { return PW_TRI_TRUE; }
+  std::vector<uint32_t> missing(uint32_t) const override { return {}; }
+
+ private:
+  explain::Graph graph_;
+};
+
+size_t depth(const explain::TreeNode& node) {
+  size_t deepest = 0;
+  for (const auto& child : node.children) deepest = std::max(deepest, depth(child));
+  return deepest + 1;
+}
+
+TEST(ExplainTree, ChainsOfOneOperatorAreFlattenedAndNamedNodesShownOnce) {
+  explain::Graph g;
+  g.nodes.push_back({explain::NodeKind::Leaf, {}, "x > 1", {0}, ""});              // 0
+  g.nodes.push_back({explain::NodeKind::Leaf, {}, "x < 9", {0}, "define mid"});    // 1
+  g.nodes.push_back({explain::NodeKind::And, {0, 1}, "", {}, ""});                 // 2
+  g.nodes.push_back({explain::NodeKind::And, {2, 1}, "", {}, ""});                 // 3: (x > 1 and mid) and mid
+  g.conditions = {3};
+  GraphEvaluation evaluation(std::move(g));
+  EXPECT_EQ(explain::text(evaluation, explain::explain(evaluation, 0)),
+            "r [fire] imaging: R (soon, )\n"
+            "  condition:\n"
+            "    and = true\n"
+            "      x > 1 = true   [x = 1]\n"
+            "      define mid = true\n"
+            "        x < 9 = true   [x = 1]\n"
+            "      define mid = true   [explained above]\n");
+}
+
+// Alternating and/or 1,000 deep: the tree stops at kMaxTreeDepth and says so,
+// instead of recursing as deep as the graph.
+TEST(ExplainTree, DeepGraphsAreCutAtTheDepthLimit) {
+  explain::Graph g;
+  g.nodes.push_back({explain::NodeKind::Leaf, {}, "x", {0}, ""});
+  for (uint32_t i = 1; i <= 1000; ++i) {
+    g.nodes.push_back({i % 2 ? explain::NodeKind::And : explain::NodeKind::Or, {0, i - 1}, "", {}, ""});
+  }
+  g.conditions = {1000};
+  GraphEvaluation evaluation(std::move(g));
+  const explain::Explanation e = explain::explain(evaluation, 0);
+  EXPECT_EQ(depth(e.condition), explain::kMaxTreeDepth + 1);
+  EXPECT_THAT(explain::text(evaluation, e), HasSubstr("[deeper operands not shown]"));
 }
 
 // ---- descriptors: the trace entry point and the metadata's graph agree.

@@ -1,7 +1,8 @@
 // pathwayc as a process: exit codes (0 ok, 1 input errors, 2 usage) and
 // hostile inputs that must end in a clear message, never a crash.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
+
+#include "support/Cli.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -12,37 +13,9 @@
 
 namespace {
 
-struct Outcome {
-  int exit = -1;
-  std::string output;  // stdout and stderr
-};
-
-Outcome run(const std::string& args) {
-  std::string command = std::string(PATHWAYC) + " " + args + " 2>&1";
-  Outcome o;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) o.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return o;
-}
-
-class Cli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("pathway-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string write(const std::string& name, const std::string& text) {
-    std::filesystem::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p.string();
-  }
-  std::filesystem::path dir_;
-};
+using pathway::test::Cli;
+using pathway::test::Outcome;
+using pathway::test::run;
 
 const char* kValid =
     "pathway p { title \"t\"; version \"1.0.0\"; source s \"src\" { S1.P1 } }\n"

@@ -1,5 +1,7 @@
 #include "codegen/Builder.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include "codegen/EntryPoints.h"
@@ -52,35 +54,55 @@ namespace {
 struct Part {
   std::vector<uint32_t> slots;
   std::vector<uint32_t> recommendations;
-  std::vector<ir::NodeId> nodes;  // empty: every node
-  std::vector<uint32_t> traced;   // condition-graph nodes whose values it records
+  std::vector<ir::NodeId> nodes;    // computed here; empty: every node
+  std::vector<ir::NodeId> imports;  // computed by an earlier part, read from the scratch
+  std::vector<ir::NodeId> exports;  // computed here, read by a later part
+  std::vector<uint32_t> traced;     // condition-graph nodes whose values it records
+};
+
+// The split of a large evaluation: every node is computed by exactly one
+// part, and one that a later part needs goes through the scratch.
+struct Partition {
+  std::vector<Part> parts;
+  std::vector<uint32_t> scratchIndex;  // per node, when exported
+  uint32_t exported = 0;
 };
 
 // The largest number of nodes one function evaluates. LLVM's instruction
 // selection grows faster than linearly with the size of a basic block, and
 // the evaluation is one block: larger pathways are split into functions of
-// at most this many nodes each (a node shared by two parts is computed in
-// both). Measured (docs/performance.md): a generated 1,000-recommendation
+// at most this many nodes each (a node that a later part needs too is
+// computed once and passed to it through a scratch array). Measured (docs/performance.md): a generated 1,000-recommendation
 // pathway builds in 17 s with parts of 1,000 nodes, 3.2 s with 400, 2.5 s
 // with 250, 2.2 s with 100; the PT pathway (about 190 nodes) stays one
 // function, which splitting would slow down by a quarter.
 constexpr size_t kNodesPerFunction = 250;
+// The largest number of slots one function stores. Every store may alias
+// every other for LLVM's machine scheduler, whose dependence graph grows
+// with their square: a chain of 1,000 definitions (a slot per node) built
+// in 5.0 s at -O2 with parts bounded by nodes only.
+constexpr size_t kSlotsPerFunction = 64;
 
 // evaluate_trace(values, known, state, numbers, missing, trace), or one part
-// of it.
-llvm::Function* createTracedFunction(llvm::Module& module, const char* name) {
+// of it, which also takes the scratch (values, known, masks; read and
+// written).
+llvm::Function* createTracedFunction(llvm::Module& module, const char* name, bool part = false) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* ptr = llvm::PointerType::get(context, 0);
-  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context),
-                                       {ptr, ptr, ptr, ptr, ptr, ptr}, false);
+  std::vector<llvm::Type*> params(part ? 9 : 6, ptr);
+  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context), params, false);
   auto* function = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, name, module);
   setParameterAttributes(function, 0);
+  for (unsigned i = 6; i < function->arg_size(); ++i) {
+    function->removeParamAttr(i, llvm::Attribute::WriteOnly);
+  }
   // Never inlined into the batch loop (or its parts into each other): a loop
   // around thousands of loads and stores sends the loop vectoriser's
   // dependence analysis quadratic. A call costs nanoseconds against a body
   // of hundreds of instructions.
   function->addFnAttr(llvm::Attribute::NoInline);
-  const char* names[] = {"values", "known", "state", "numbers", "missing", "trace"};
+  const char* names[] = {"values", "known", "state", "numbers", "missing", "trace",
+                         "scratch_values", "scratch_known", "scratch_masks"};
   for (unsigned i = 0; i < function->arg_size(); ++i) function->getArg(i)->setName(names[i]);
   return function;
 }
@@ -103,17 +125,22 @@ llvm::Function* emitUntraced(llvm::Module& module, llvm::Function* traced) {
   return function;
 }
 
+// `partition` is null when the evaluation is one function.
 void emitPart(const ir::Program& program, const std::vector<ir::NodeId>& traceNodes,
-              const Part& part, llvm::Function* function) {
+              const Part& part, const Partition* partition, llvm::Function* function) {
   llvm::LLVMContext& context = function->getContext();
   Builder b(llvm::BasicBlock::Create(context, "entry", function));
   NodeLowering lowering(program, b, function->getArg(0), function->getArg(1));
-  std::vector<char> needed;
-  if (!part.nodes.empty()) {
-    needed.assign(program.nodes.size(), 0);
-    for (ir::NodeId id : part.nodes) needed[id] = 1;
+  std::vector<NodeRole> roles;
+  Scratch scratch;
+  if (partition) {
+    roles.assign(program.nodes.size(), NodeRole::Skip);
+    for (ir::NodeId id : part.nodes) roles[id] = NodeRole::Compute;
+    for (ir::NodeId id : part.imports) roles[id] = NodeRole::Import;
+    scratch = {function->getArg(6), function->getArg(7), function->getArg(8), &partition->scratchIndex};
   }
-  lowering.lowerAll(needed.empty() ? nullptr : &needed);
+  lowering.lowerAll(partition ? &roles : nullptr, &scratch);
+  for (ir::NodeId id : part.exports) lowering.exportPlanes(id);
 
   llvm::Value* state = function->getArg(2);
   llvm::Value* numbers = function->getArg(3);
@@ -143,6 +170,7 @@ void emitPart(const ir::Program& program, const std::vector<ir::NodeId>& traceNo
   b.CreateCondBr(b.CreateIsNull(missing), done, masks);
   b.SetInsertPoint(masks);
   lowering.lowerMasks();
+  for (ir::NodeId id : part.exports) lowering.exportMask(id);
   const uint32_t words = program.maskWords();
   for (uint32_t rec : part.recommendations) {
     const Plane& status = lowering.plane(program.recommendations[rec].status);
@@ -156,51 +184,90 @@ void emitPart(const ir::Program& program, const std::vector<ir::NodeId>& traceNo
   b.CreateRetVoid();
 }
 
-// Splits the outputs into parts of at most kNodesPerFunction needed nodes
-// (an output that alone needs more gets a part of its own).
-std::vector<Part> partition(const ir::Program& program) {
+// Splits the outputs into parts that compute at most kNodesPerFunction nodes
+// (an output that alone needs more gets a part of its own). A node is
+// computed by the first part that needs it; a later part that needs it
+// imports it (one load) instead of computing it again, so the work is linear
+// in the size of the pathway however long its chains of definitions are.
+Partition partition(const ir::Program& program) {
   const uint32_t r = static_cast<uint32_t>(program.recommendations.size());
   const std::vector<ir::NodeId> slotNodes = program.slotNodes();
-  std::vector<Part> parts(1);
-  std::vector<char> inPart(program.nodes.size(), 0);  // the current part's nodes
+  constexpr uint32_t kNone = UINT32_MAX;
+  Partition result;
+  std::vector<Part>& parts = result.parts;
+  parts.emplace_back();
+  std::vector<uint32_t> owner(program.nodes.size(), kNone);  // the part that computes it
   std::vector<uint32_t> stamp(program.nodes.size(), 0);
   uint32_t epoch = 0;
-  std::vector<ir::NodeId> work;
-  // The nodes `roots` need that `part` does not have yet (each walk stamps
-  // what it visits with a fresh epoch, so nothing is counted twice).
-  auto missingFrom = [&](const std::vector<ir::NodeId>& roots) {
-    std::vector<ir::NodeId> found;
+  std::vector<ir::NodeId> work, found;
+  // The nodes `roots` need that no part computes yet, in node order (each
+  // walk stamps what it visits with a fresh epoch, so nothing is counted
+  // twice, and stops at nodes a part computes).
+  auto walk = [&](const std::vector<ir::NodeId>& roots) {
+    found.clear();
     ++epoch;
     work.assign(roots.begin(), roots.end());
     while (!work.empty()) {
       ir::NodeId id = work.back();
       work.pop_back();
-      if (inPart[id] || stamp[id] == epoch) continue;
+      if (stamp[id] == epoch || owner[id] != kNone) continue;
       stamp[id] = epoch;
       found.push_back(id);
       for (ir::NodeId a : program.nodes[id].args) work.push_back(a);
     }
-    return found;
+    std::sort(found.begin(), found.end());
   };
   auto add = [&](const std::vector<uint32_t>& slots, std::optional<uint32_t> rec) {
     std::vector<ir::NodeId> roots;
     for (uint32_t s : slots) roots.push_back(slotNodes[s]);
-    std::vector<ir::NodeId> found = missingFrom(roots);
-    if (!parts.back().nodes.empty() && parts.back().nodes.size() + found.size() > kNodesPerFunction) {
-      for (ir::NodeId id : parts.back().nodes) inPart[id] = 0;
+    walk(roots);
+    const Part& last = parts.back();
+    const bool empty = last.nodes.empty() && last.slots.empty();
+    if (!empty && (last.nodes.size() + found.size() > kNodesPerFunction ||
+                   last.slots.size() + slots.size() > kSlotsPerFunction)) {
       parts.emplace_back();
-      found = missingFrom(roots);
+    }
+    // An output that needs more nodes than a part holds (a long chain of
+    // definitions) is computed over several parts, in node order.
+    for (ir::NodeId id : found) {
+      if (parts.back().nodes.size() == kNodesPerFunction) parts.emplace_back();
+      owner[id] = static_cast<uint32_t>(parts.size() - 1);
+      parts.back().nodes.push_back(id);
     }
     Part& part = parts.back();
-    for (ir::NodeId id : found) inPart[id] = 1;
-    part.nodes.insert(part.nodes.end(), found.begin(), found.end());
     part.slots.insert(part.slots.end(), slots.begin(), slots.end());
     if (rec) part.recommendations.push_back(*rec);
   };
   for (uint32_t i = 0; i < r; ++i) add({program.statusSlot(i), program.conditionSlot(i)}, i);
   for (size_t f = 0; f < program.findings.size(); ++f) add({program.findingSlot(f)}, std::nullopt);
   for (size_t d = 0; d < program.definitions.size(); ++d) add({program.definitionSlot(d)}, std::nullopt);
-  return parts;
+  // What each part reads that another computes: operands of its nodes, and
+  // the nodes of its slots. Those get a scratch index and are exported by
+  // their owner (lowering runs in node order, so the lists are sorted).
+  std::vector<char> exported(program.nodes.size(), 0);
+  for (uint32_t p = 0; p < parts.size(); ++p) {
+    Part& part = parts[p];
+    ++epoch;
+    auto need = [&](ir::NodeId id) {
+      if (owner[id] == p || stamp[id] == epoch) return;
+      stamp[id] = epoch;
+      part.imports.push_back(id);
+      exported[id] = 1;
+    };
+    for (ir::NodeId id : part.nodes) {
+      for (ir::NodeId a : program.nodes[id].args) need(a);
+    }
+    for (uint32_t slot : part.slots) need(slotNodes[slot]);
+    for (uint32_t rec : part.recommendations) need(program.recommendations[rec].status);
+    std::sort(part.imports.begin(), part.imports.end());
+  }
+  result.scratchIndex.assign(program.nodes.size(), kNone);
+  for (ir::NodeId id = 0; id < program.nodes.size(); ++id) {
+    if (!exported[id]) continue;
+    result.scratchIndex[id] = result.exported++;
+    parts[owner[id]].exports.push_back(id);
+  }
+  return result;
 }
 
 // Gives each traced node to the first part that computes it.
@@ -227,21 +294,29 @@ EvaluateFunctions emitEvaluate(const ir::Program& program, const std::vector<ir:
     for (uint32_t s = 0; s < program.slotCount(); ++s) all.slots.push_back(s);
     for (uint32_t rec = 0; rec < program.recommendations.size(); ++rec) all.recommendations.push_back(rec);
     for (uint32_t i = 0; i < traceNodes.size(); ++i) all.traced.push_back(i);
-    emitPart(program, traceNodes, all, traced);
+    emitPart(program, traceNodes, all, nullptr, traced);
     return {emitUntraced(module, traced), traced, 1};
   }
-  std::vector<Part> parts = partition(program);
-  assignTrace(program, traceNodes, parts);
+  Partition split = partition(program);
+  assignTrace(program, traceNodes, split.parts);
   Builder b(llvm::BasicBlock::Create(module.getContext(), "entry", traced));
   std::vector<llvm::Value*> args;
   for (llvm::Argument& arg : traced->args()) args.push_back(&arg);
-  for (const Part& part : parts) {
-    llvm::Function* piece = createTracedFunction(module, "pathway_evaluate_part");
-    emitPart(program, traceNodes, part, piece);
+  // The scratch lives in this call's stack frame: per exported node 9 bytes
+  // and 8 per mask word (a few KiB for thousands of recommendations), so
+  // the evaluation stays allocation-free and reentrant.
+  const uint64_t exported = std::max<uint32_t>(split.exported, 1);
+  args.push_back(b.CreateAlloca(llvm::ArrayType::get(b.getDoubleTy(), exported), nullptr, "scratch_values"));
+  args.push_back(b.CreateAlloca(llvm::ArrayType::get(b.getInt8Ty(), exported), nullptr, "scratch_known"));
+  args.push_back(b.CreateAlloca(llvm::ArrayType::get(b.getInt64Ty(), exported * program.maskWords()), nullptr,
+                                "scratch_masks"));
+  for (const Part& part : split.parts) {
+    llvm::Function* piece = createTracedFunction(module, "pathway_evaluate_part", /*part=*/true);
+    emitPart(program, traceNodes, part, &split, piece);
     b.CreateCall(piece, args);
   }
   b.CreateRetVoid();
-  return {emitUntraced(module, traced), traced, parts.size()};
+  return {emitUntraced(module, traced), traced, split.parts.size()};
 }
 
 llvm::Function* emitEvaluateBatch(const ir::Program& program, llvm::Module& module,

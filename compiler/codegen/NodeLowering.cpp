@@ -9,17 +9,67 @@ NodeLowering::NodeLowering(const ir::Program& program, Builder& builder,
                            llvm::Value* values, llvm::Value* known)
     : program_(program), b_(builder), values_(values), known_(known) {}
 
-void NodeLowering::lowerAll(const std::vector<char>* needed) {
-  needed_ = needed;
+void NodeLowering::lowerAll(const std::vector<NodeRole>* roles, const Scratch* scratch) {
+  roles_ = roles;
+  scratch_ = scratch;
   planes_.assign(program_.nodes.size(), Plane{});
   for (size_t id = 0; id < program_.nodes.size(); ++id) {
-    if (!needed_ || (*needed_)[id]) planes_[id] = lower(program_.nodes[id]);
+    switch (role(id)) {
+      case NodeRole::Skip: break;
+      case NodeRole::Compute: planes_[id] = lower(program_.nodes[id]); break;
+      case NodeRole::Import: {
+        const uint32_t at = (*scratch_->index)[id];
+        llvm::Value* number = b_.CreateLoad(b_.getDoubleTy(), scratchAt(scratch_->values, b_.getDoubleTy(), at));
+        Plane& plane = planes_[id];
+        plane.value = program_.nodes[id].type == ir::Type::Bool
+                          ? b_.CreateFCmpUNE(number, llvm::ConstantFP::get(b_.getDoubleTy(), 0.0))
+                          : number;
+        llvm::Value* known = b_.CreateLoad(b_.getInt8Ty(), scratchAt(scratch_->known, b_.getInt8Ty(), at));
+        plane.known = b_.CreateICmpNE(known, b_.getInt8(0));
+        break;
+      }
+    }
   }
 }
 
 void NodeLowering::lowerMasks() {
+  const uint32_t words = program_.maskWords();
   for (size_t id = 0; id < program_.nodes.size(); ++id) {
-    if (!needed_ || (*needed_)[id]) planes_[id].mask = mask(program_.nodes[id], planes_[id]);
+    switch (role(id)) {
+      case NodeRole::Skip: break;
+      case NodeRole::Compute: planes_[id].mask = mask(program_.nodes[id], planes_[id]); break;
+      case NodeRole::Import: {
+        const uint64_t at = uint64_t{(*scratch_->index)[id]} * words;
+        planes_[id].mask.clear();
+        for (uint32_t w = 0; w < words; ++w) {
+          planes_[id].mask.push_back(
+              b_.CreateLoad(b_.getInt64Ty(), scratchAt(scratch_->masks, b_.getInt64Ty(), at + w)));
+        }
+        break;
+      }
+    }
+  }
+}
+
+llvm::Value* NodeLowering::scratchAt(llvm::Value* base, llvm::Type* element, uint64_t index) {
+  return b_.CreateInBoundsGEP(element, base, b_.getInt64(index));
+}
+
+void NodeLowering::exportPlanes(ir::NodeId id) {
+  const Plane& plane = planes_[id];
+  const uint32_t at = (*scratch_->index)[id];
+  llvm::Value* number = program_.nodes[id].type == ir::Type::Bool
+                            ? b_.CreateUIToFP(plane.value, b_.getDoubleTy())
+                            : plane.value;
+  b_.CreateStore(number, scratchAt(scratch_->values, b_.getDoubleTy(), at));
+  b_.CreateStore(b_.CreateZExt(plane.known, b_.getInt8Ty()), scratchAt(scratch_->known, b_.getInt8Ty(), at));
+}
+
+void NodeLowering::exportMask(ir::NodeId id) {
+  const uint32_t words = program_.maskWords();
+  const uint64_t at = uint64_t{(*scratch_->index)[id]} * words;
+  for (uint32_t w = 0; w < words; ++w) {
+    b_.CreateStore(planes_[id].mask[w], scratchAt(scratch_->masks, b_.getInt64Ty(), at + w));
   }
 }
 

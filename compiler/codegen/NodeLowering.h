@@ -20,19 +20,35 @@ struct Plane {
   std::vector<llvm::Value*> mask;
 };
 
+// Node values computed by one evaluation function and read by later ones
+// (large pathways are split into several functions): per exported node a
+// double (a bool as 0 or 1), a known byte and the mask words.
+struct Scratch {
+  llvm::Value* values = nullptr;
+  llvm::Value* known = nullptr;
+  llvm::Value* masks = nullptr;
+  const std::vector<uint32_t>* index = nullptr;  // per node: its scratch index
+};
+
+// What one function does with each node.
+enum class NodeRole : char { Skip, Compute, Import };
+
 class NodeLowering {
  public:
   // `values` and `known` are the evaluation function's input arrays.
   NodeLowering(const ir::Program& program, Builder& builder,
                llvm::Value* values, llvm::Value* known);
 
-  // Lowers the value and known planes of every node, or only of the nodes
-  // marked in `needed` (which must contain the operands of what it marks),
-  // in (topological) order.
-  void lowerAll(const std::vector<char>* needed = nullptr);
-  // Lowers the same nodes' missing-input masks at the builder's insertion
-  // point, which lowerAll()'s planes must dominate.
+  // Lowers the value and known planes of every node, or, with `roles`, of
+  // the nodes to compute (whose operands are computed or imported) and loads
+  // those to import from `scratch`, in (topological) order.
+  void lowerAll(const std::vector<NodeRole>* roles = nullptr, const Scratch* scratch = nullptr);
+  // Lowers the same nodes' missing-input masks (imported ones loaded) at the
+  // builder's insertion point, which lowerAll()'s planes must dominate.
   void lowerMasks();
+  // Stores node `id`'s planes (storeMask: its mask) into the scratch.
+  void exportPlanes(ir::NodeId id);
+  void exportMask(ir::NodeId id);
 
   const Plane& plane(ir::NodeId id) const { return planes_.at(id); }
 
@@ -64,7 +80,10 @@ class NodeLowering {
   llvm::Value* values_;
   llvm::Value* known_;
   std::vector<Plane> planes_;
-  const std::vector<char>* needed_ = nullptr;
+  const std::vector<NodeRole>* roles_ = nullptr;
+  const Scratch* scratch_ = nullptr;
+  NodeRole role(size_t id) const { return roles_ ? (*roles_)[id] : NodeRole::Compute; }
+  llvm::Value* scratchAt(llvm::Value* base, llvm::Type* element, uint64_t index);
 };
 
 }  // namespace pathway::codegen

@@ -109,7 +109,10 @@ void evaluateChunk(const std::string& inputName, Evaluator& evaluator, Chunk& ch
       chunk.failed = true;
       const std::string& error = evaluator.error();
       chunk.errors.push_back(fmt::format("pathwayc: error: {}:{}: {}\n", inputName, line.number, error));
-      chunk.out += nlohmann::json{{"error", error}, {"line", line.number}}.dump();
+      // The runtime's messages are well-formed UTF-8; replacing is a second
+      // guard, so that no message can stop a population run.
+      chunk.out += nlohmann::json{{"error", error}, {"line", line.number}}.dump(
+          -1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     chunk.out.push_back('\n');
   }

@@ -33,10 +33,21 @@ class Checker {
   void suggest(diag::DiagnosticBuilder& builder, diag::Range range, const std::string& word,
                const std::vector<std::string>& candidates);
 
+  // Order.cpp
+  struct Use {
+    const ast::Decl* decl;  // a const, define or finding
+    diag::Range range;
+    const ast::Expr* expr;  // the name or known() that uses it
+  };
+  std::vector<Use> usesOf(const ast::Decl& decl) const;
+  // Consts, defines and findings, each after those it uses; reports cycles
+  // and fills cycleUses_.
+  std::vector<const ast::Decl*> checkOrder();
+
   // Expressions.cpp
-  // The type of a const/define/finding, checking it first if needed
-  // (depth-first, so cycles are found where they close).
-  Type declType(const ast::Decl& decl, diag::Range useRange);
+  // The type of a const/define/finding, checking it first if needed (run()
+  // checks them in checkOrder(), so this recurses one level at most).
+  Type declType(const ast::Decl& decl);
   void checkValueDecl(const ast::Decl& decl);
   const ExprInfo& expr(const ast::Expr& e);
   ExprInfo name(const ast::NameExpr& e);
@@ -75,9 +86,11 @@ class Checker {
   std::set<std::pair<std::string, std::string>> cited_;
   std::unordered_set<const ast::Decl*> used_;
 
+  // Uses that close a definition cycle (reported by checkOrder): their type
+  // is an error, and checking does not follow them.
+  std::unordered_set<const ast::Expr*> cycleUses_;
   enum class State : uint8_t { Visiting, Done };
   std::unordered_map<const ast::Decl*, State> state_;
-  std::vector<std::pair<const ast::Decl*, diag::Range>> stack_;  // decls being checked, with the use that entered them
   const ast::Decl* current_ = nullptr;
   bool inConst_ = false;
 };

@@ -1,8 +1,6 @@
 // Whole-pathway checks that need every declaration resolved first:
 // supersedes targets and cycles, unused declarations, constant conditions
 // and uncited source paragraphs.
-#include <functional>
-
 #include "diag/Suggest.h"
 #include "sema/Checker.h"
 #include "sema/Forms.h"
@@ -41,35 +39,45 @@ void Checker::checkSupersedes() {
     }
   }
   // Find cycles by depth-first search; report each once, where it closes.
+  // The search keeps its own stack (a chain of supersedes may be as long as
+  // the file allows), and `path` is the chain from the root to the top.
   enum class Mark : uint8_t { Visiting, Done };
   std::unordered_map<const ast::RecommendationDecl*, Mark> marks;
   std::vector<std::pair<const ast::RecommendationDecl*, diag::Range>> path;
-  std::function<void(const ast::RecommendationDecl*, diag::Range)> visit =
-      [&](const ast::RecommendationDecl* rec, diag::Range via) {
-        marks[rec] = Mark::Visiting;
-        path.emplace_back(rec, via);
-        for (auto& [next, range] : edges[rec]) {
-          auto m = marks.find(next);
-          if (m == marks.end()) {
-            visit(next, range);
-          } else if (m->second == Mark::Visiting) {
-            size_t start = 0;
-            while (path[start].first != next) ++start;
-            std::string text;
-            for (size_t i = start; i < path.size(); ++i) text += path[i].first->name.text + " -> ";
-            text += next->name.text;
-            auto builder = diags_.report(Kind::SupersedesCycle, range, text);
-            for (size_t i = start + 1; i < path.size(); ++i) {
-              builder.note(Kind::NoteCycleStep, path[i].second, path[i - 1].first->name.text,
-                           path[i].first->name.text);
-            }
-          }
-        }
+  std::vector<size_t> nextEdge;  // per path entry: the edge to follow next
+  auto enter = [&](const ast::RecommendationDecl* rec, diag::Range via) {
+    marks[rec] = Mark::Visiting;
+    path.emplace_back(rec, via);
+    nextEdge.push_back(0);
+  };
+  for (const ast::RecommendationDecl* root : recs) {
+    if (marks.count(root)) continue;
+    enter(root, root->name.range);
+    while (!path.empty()) {
+      const std::vector<std::pair<const ast::RecommendationDecl*, diag::Range>>& out = edges[path.back().first];
+      if (nextEdge.back() == out.size()) {
+        marks[path.back().first] = Mark::Done;
         path.pop_back();
-        marks[rec] = Mark::Done;
-      };
-  for (const ast::RecommendationDecl* rec : recs) {
-    if (!marks.count(rec)) visit(rec, rec->name.range);
+        nextEdge.pop_back();
+        continue;
+      }
+      const auto [next, range] = out[nextEdge.back()++];
+      auto m = marks.find(next);
+      if (m == marks.end()) {
+        enter(next, range);
+      } else if (m->second == Mark::Visiting) {
+        size_t start = 0;
+        while (path[start].first != next) ++start;
+        std::string text;
+        for (size_t i = start; i < path.size(); ++i) text += path[i].first->name.text + " -> ";
+        text += next->name.text;
+        auto builder = diags_.report(Kind::SupersedesCycle, range, text);
+        for (size_t i = start + 1; i < path.size(); ++i) {
+          builder.note(Kind::NoteCycleStep, path[i].second, path[i - 1].first->name.text,
+                       path[i].first->name.text);
+        }
+      }
+    }
   }
 }
 

@@ -35,6 +35,7 @@ void Checker::run() {
       default: break;
     }
   }
+  for (const ast::Decl* decl : checkOrder()) checkValueDecl(*decl);
   for (const ast::DeclPtr& decl : file_.decls) {
     switch (decl->kind()) {
       case ast::DeclKind::Const:

@@ -53,29 +53,17 @@ std::string formatNumber(double v) { return fmt::format("{}", v); }
 
 }  // namespace
 
-void Checker::checkValueDecl(const ast::Decl& decl) { declType(decl, decl.name.range); }
+void Checker::checkValueDecl(const ast::Decl& decl) { declType(decl); }
 
-Type Checker::declType(const ast::Decl& decl, diag::Range useRange) {
+Type Checker::declType(const ast::Decl& decl) {
   if (auto it = state_.find(&decl); it != state_.end()) {
     if (it->second == State::Done) return analysis_.declTypes[&decl];
-    // A cycle closes here: report it once, at its first member.
-    size_t start = 0;
-    while (stack_[start].first != &decl) ++start;
-    std::string path;
-    for (size_t i = start; i < stack_.size(); ++i) path += stack_[i].first->name.text + " -> ";
-    path += decl.name.text;
-    auto builder = diags_.report(Kind::DefinitionCycle, decl.name.range, path);
-    for (size_t i = start; i < stack_.size(); ++i) {
-      const ast::Decl* user = stack_[i].first;
-      const ast::Decl* used = i + 1 < stack_.size() ? stack_[i + 1].first : &decl;
-      diag::Range at = i + 1 < stack_.size() ? stack_[i + 1].second : useRange;
-      builder.note(Kind::NoteCycleStep, at, user->name.text, used->name.text);
-    }
+    // Visiting: a cycle, which checkOrder() reported and cut at the use
+    // that closes it (cycleUses_), so checking never gets here.
     return Type::error();
   }
 
   state_[&decl] = State::Visiting;
-  stack_.emplace_back(&decl, useRange);
   bool wasConst = inConst_;
   inConst_ = decl.kind() == ast::DeclKind::Const;
   Type type = Type::error();
@@ -119,7 +107,6 @@ Type Checker::declType(const ast::Decl& decl, diag::Range useRange) {
     }
   }
   inConst_ = wasConst;
-  stack_.pop_back();
   state_[&decl] = State::Done;
   analysis_.declTypes[&decl] = type;
   return type;
@@ -229,7 +216,11 @@ ExprInfo Checker::name(const ast::NameExpr& e) {
     case ast::DeclKind::Const:
     case ast::DeclKind::Define:
     case ast::DeclKind::Finding:
-      info.type = declType(decl, e.range());
+      if (cycleUses_.count(&e)) {
+        info.type = Type::error();
+        break;
+      }
+      info.type = declType(decl);
       if (auto c = analysis_.constValues.find(&decl); c != analysis_.constValues.end()) info.constant = c->second;
       break;
     case ast::DeclKind::Enum:
@@ -265,7 +256,7 @@ ExprInfo Checker::known(const ast::KnownExpr& e) {
   }
   info.decl = &decl;
   if (decl.kind() != ast::DeclKind::Input) {
-    if (declType(decl, e.nameRange).isError()) info.type = Type::error();
+    if (cycleUses_.count(&e) || declType(decl).isError()) info.type = Type::error();
     if (auto c = analysis_.constValues.find(&decl); c != analysis_.constValues.end()) {
       info.constant = boolValue(c->second.known != e.negated);
     }

@@ -149,36 +149,82 @@ void setAll(pw_input& input, const std::vector<JsonMember>& members) {
 }
 
 // The members as nlohmann::json's std::map holds them: in the byte order of
-// their keys, the last of repeated keys only.
+// their keys (which are distinct: rejectDuplicates ran first).
 std::vector<JsonMember> inKeyOrder(const std::vector<JsonMember>& members) {
   std::vector<JsonMember> sorted = members;
   auto byKey = [](const JsonMember& a, const JsonMember& b) { return a.key < b.key; };
-  std::stable_sort(sorted.begin(), sorted.end(), byKey);
-  std::vector<JsonMember> last;
-  for (size_t i = 0; i < sorted.size(); ++i) {
-    if (i + 1 == sorted.size() || sorted[i + 1].key != sorted[i].key) last.push_back(sorted[i]);
+  std::sort(sorted.begin(), sorted.end(), byKey);
+  return sorted;
+}
+
+// "line 2, column 5" for a byte offset (1-based, columns in bytes, as in
+// nlohmann::json's messages).
+std::string position(std::string_view text, size_t offset) {
+  size_t line = 1, lineStart = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
   }
-  return last;
+  return fmt::format("line {}, column {}", line, offset - lineStart + 1);
+}
+
+[[noreturn]] void throwDuplicate(std::string_view text, std::string_view where, const JsonDuplicate& d) {
+  throw Error(PW_ERR_JSON, fmt::format("duplicate key \"{}\"{} at {} and {}: give each key once",
+                                       d.key, where, position(text, d.first), position(text, d.second)));
+}
+
+// A key given twice is an error, never "the last one wins": for clinical
+// input that would be a silent guess. Repeated unknown keys are left to the
+// unknown-key error.
+void rejectDuplicates(const Schema& schema, std::string_view text, const std::vector<JsonMember>& members) {
+  thread_local std::vector<size_t> seen;  // per input: 1 + the member that set it, or 0
+  seen.assign(schema.inputNames.size(), 0);
+  for (size_t m = 0; m < members.size(); ++m) {
+    const JsonMember& member = members[m];
+    if (std::optional<uint32_t> index = schema.inputTable.find(member.key)) {
+      if (seen[*index] != 0) {
+        throwDuplicate(text, "", {member.key, members[seen[*index] - 1].offset, member.offset});
+      }
+      seen[*index] = m + 1;
+    }
+    if (member.value.duplicate) {
+      throwDuplicate(text, fmt::format(" in the quantity of input '{}'", member.key), *member.value.duplicate);
+    }
+  }
+}
+
+// nlohmann::json reads a document with a NUL byte as ending at the NUL and
+// ignores the rest; only a single NUL at the very end (a C string's
+// terminator) may be passed here.
+void rejectInnerNul(std::string_view text) {
+  const size_t nul = text.find('\0');
+  if (nul != std::string_view::npos && nul + 1 != text.size()) {
+    throw Error(PW_ERR_JSON, fmt::format("malformed input JSON (byte {}): a NUL byte at {} inside the "
+                                         "document (only a terminating NUL may end it)",
+                                         nul + 1, position(text, nul)));
+  }
 }
 
 }  // namespace
 
 void setInputFromJson(pw_input& input, std::string_view text) {
   thread_local JsonReader reader;
+  rejectInnerNul(text);
   if (!reader.read(text)) throwMalformed(text);
   if (reader.rootType() != JsonType::Object) {
     throw Error(PW_ERR_JSON, fmt::format("input JSON must be an object keyed by input name, "
                                          "got {}",
                                          jsonTypeName(reader.rootType())));
   }
+  rejectDuplicates(input.library->schema, text, reader.members());
   pw_input staged(*input.library);
   try {
-    // In document order: for repeated keys the last value stays.
     setAll(staged, reader.members());
   } catch (const Error&) {
     // Again in key order, so that a document with several errors reports
-    // the same one as always (or none, if the error was in a value that a
-    // repeated key replaces).
+    // the same one as always.
     staged.clear();
     setAll(staged, inKeyOrder(reader.members()));
   }

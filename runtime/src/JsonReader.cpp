@@ -68,7 +68,7 @@ bool parseDouble(const char* begin, const char* end, double& out) {
 }  // namespace
 
 bool JsonReader::read(std::string_view text) {
-  p_ = text.data();
+  p_ = begin_ = text.data();
   end_ = p_ + text.size();
   members_.clear();
   unescaped_.clear();
@@ -79,15 +79,16 @@ bool JsonReader::read(std::string_view text) {
   if (at('{')) {
     root_ = {};
     root_.type = JsonType::Object;
-    ok = readObject([&](std::string_view key) {
-      return readMemberValue(members_.emplace_back(key).value);
+    ok = readObject([&](std::string_view key, size_t at) {
+      return readMemberValue(members_.emplace_back(key, at).value);
     });
   } else {
     ok = readScalar(root_);
   }
   skipWhitespace();
-  // As in nlohmann::json, a NUL byte after the root value ends the document
-  // (C strings passed with their terminator), whatever follows it.
+  // A C string passed with its terminator: one NUL byte may end the text.
+  // (nlohmann::json ignores whatever follows a NUL; setInputFromJson rejects
+  // such a document before reading it.)
   return ok && (p_ == end_ || *p_ == '\0');
 }
 
@@ -102,8 +103,9 @@ bool JsonReader::readObject(ReadMember&& readMember) {
   }
   while (true) {
     std::string_view key;
+    const size_t keyAt = static_cast<size_t>(p_ - begin_);
     if (!readKey(key)) return false;
-    if (!readMember(key)) return false;
+    if (!readMember(key, keyAt)) return false;
     skipWhitespace();
     if (at('}')) {
       ++p_;
@@ -118,9 +120,14 @@ bool JsonReader::readObject(ReadMember&& readMember) {
 bool JsonReader::readMemberValue(JsonValue& out) {
   if (!at('{')) return readScalar(out);
   out.type = JsonType::Object;
-  return readObject([&](std::string_view key) {
-    if (key == "value") return readScalar(out.quantityValue.emplace());
-    if (key == "unit") return readScalar(out.quantityUnit.emplace());
+  auto keep = [&](std::optional<JsonScalar>& slot, size_t& slotAt, std::string_view key, size_t at) {
+    if (slot && !out.duplicate) out.duplicate = JsonDuplicate{key, slotAt, at};
+    slotAt = at;
+    return readScalar(slot.emplace());
+  };
+  return readObject([&](std::string_view key, size_t at) {
+    if (key == "value") return keep(out.quantityValue, out.quantityValueAt, key, at);
+    if (key == "unit") return keep(out.quantityUnit, out.quantityUnitAt, key, at);
     if (!out.unexpectedKey || key < *out.unexpectedKey) out.unexpectedKey = key;
     JsonScalar ignored;
     return readScalar(ignored);

@@ -2,7 +2,7 @@
 // root object whose members are scalars, arrays, or objects that may be
 // quantities ({"value": ..., "unit": ...}). It accepts exactly what
 // nlohmann::json accepts (RFC 8259 with UTF-8 checked in strings, a leading
-// byte order mark skipped, and a NUL byte after the root value taken as the
+// byte order mark skipped, and one NUL byte after the root value taken as the
 // end of the text), at any nesting depth without recursion,
 // but only says whether a document is well formed: for the message of a
 // malformed one, ask nlohmann::json.
@@ -30,16 +30,25 @@ struct JsonScalar {
 
 // A member's value. Of an object, what a quantity needs: its last "value" and
 // "unit" members and its first other key in byte order.
+// A key given twice in one object: the byte offsets of both.
+struct JsonDuplicate {
+  std::string_view key;
+  size_t first = 0, second = 0;
+};
+
 struct JsonValue : JsonScalar {
   std::optional<JsonScalar> quantityValue, quantityUnit;
+  size_t quantityValueAt = 0, quantityUnitAt = 0;  // offsets of their keys
   std::optional<std::string_view> unexpectedKey;
+  std::optional<JsonDuplicate> duplicate;  // the first "value" or "unit" given twice
 };
 
 struct JsonMember {
   // Only what a new member needs is written (no zeroing of the whole value).
-  explicit JsonMember(std::string_view name) : key(name) {}
+  JsonMember(std::string_view name, size_t at) : key(name), offset(at) {}
 
   std::string_view key;  // unescaped
+  size_t offset;         // of the key's opening quote in the text
   JsonValue value;
 };
 
@@ -74,6 +83,7 @@ class JsonReader {
   void skipWhitespace();
   bool at(char c) const { return p_ != end_ && *p_ == c; }
 
+  const char* begin_ = nullptr;
   const char* p_ = nullptr;
   const char* end_ = nullptr;
   JsonScalar root_;

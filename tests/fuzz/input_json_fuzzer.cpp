@@ -2,10 +2,13 @@
 // evaluate and render the result as JSON. No crash, hang or leak, a rejected
 // document leaves the input unchanged, and the runtime's JSON reader accepts
 // exactly what nlohmann::json accepts.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <set>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +40,54 @@ std::vector<double> snapshot(const pw_input* input, uint32_t n) {
   return out;
 }
 
+// Whether a well-formed document repeats a key that pw_input_set_json must
+// reject: an input's name in the root object, or "value" / "unit" in an
+// object that is a root member's value.
+class DuplicateFinder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit DuplicateFinder(const std::set<std::string>& inputs) : inputs_(inputs) {}
+  bool found = false;
+
+  bool key(string_t& k) override {
+    const size_t depth = keys_.size();
+    const bool counts = depth == 1 ? inputs_.count(k) > 0 : depth == 2 && (k == "value" || k == "unit");
+    if (counts && !keys_.back().insert(k).second) found = true;
+    return true;
+  }
+  bool start_object(std::size_t) override {
+    keys_.emplace_back();
+    return true;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return true;
+  }
+  // Arrays hide their objects from the rule: a marker that never matches.
+  bool start_array(std::size_t) override {
+    keys_.emplace_back();
+    arrays_.push_back(keys_.size());
+    return true;
+  }
+  bool end_array() override {
+    keys_.pop_back();
+    arrays_.pop_back();
+    return true;
+  }
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  const std::set<std::string>& inputs_;
+  std::vector<std::set<std::string>> keys_;
+  std::vector<size_t> arrays_;
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -61,8 +112,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (status == PW_ERR_INTERNAL) std::abort();
   const bool malformed =
       status == PW_ERR_JSON && std::strncmp(pw_last_error(), "malformed", 9) == 0;
-  if (status != PW_ERR_ARGUMENT && malformed == nlohmann::json::accept(copy.begin(), copy.end())) {
-    std::abort();
+  // nlohmann::json stops at a NUL byte; only a terminating one is allowed.
+  const auto nul = std::find(copy.begin(), copy.end(), '\0');
+  const bool innerNul = nul != copy.end() && nul + 1 != copy.end();
+  const bool accepted = nlohmann::json::accept(copy.begin(), copy.end()) && !innerNul;
+  if (status != PW_ERR_ARGUMENT && malformed == accepted) std::abort();
+  // A repeated key is rejected exactly when the document repeats one (in a
+  // well-formed object).
+  if (accepted && !copy.empty() && nlohmann::json::parse(copy.begin(), copy.end(), nullptr, false).is_object()) {
+    static const std::set<std::string> inputs = [&] {
+      std::set<std::string> names;
+      for (uint32_t i = 0; i < info.n_inputs; ++i) {
+        pw_input_info in = pw_input_info_init();
+        if (pw_library_get_input(lib, i, &in) != PW_OK) std::abort();
+        names.insert(in.name);
+      }
+      return names;
+    }();
+    DuplicateFinder finder(inputs);
+    nlohmann::json::sax_parse(copy.begin(), copy.end(), &finder);
+    const bool duplicate = status == PW_ERR_JSON && std::strncmp(pw_last_error(), "duplicate key", 13) == 0;
+    if (duplicate != finder.found) std::abort();
   }
   if (status != PW_OK) {
     if (std::strlen(pw_last_error()) == 0) std::abort();  // every failure says why

@@ -1,6 +1,6 @@
 // pw_input_set_json beyond the basics in InputTest: what counts as JSON
 // (exactly what nlohmann::json accepts, with its error messages), numbers at
-// the integer/float boundaries, duplicate keys and which error is reported
+// the integer/float boundaries, duplicate keys (rejected) and which error is reported
 // when a document has several.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -81,7 +81,10 @@ TEST_F(InputJsonTest, WellFormedExactlyWhenNlohmannAcceptsIt) {
       std::string("{}\n\0{", 5), std::string("1\0", 2), std::string("{\0}", 3),
       std::string("{\"flag\": \0}", 11), std::string("\0", 1)};
   for (const std::string& text : documents) {
-    const bool accepted = nlohmann::json::accept(text);
+    // nlohmann::json stops at a NUL byte; here only a terminating one may end
+    // the text (NulByteOnlyAtTheVeryEnd).
+    const size_t nul = text.find('\0');
+    const bool accepted = nlohmann::json::accept(text) && (nul == std::string::npos || nul + 1 == text.size());
     const pw_status status = setJson(text);
     const std::string message = pw_last_error();
     EXPECT_NE(status, PW_ERR_INTERNAL) << text << " -> " << message;
@@ -98,17 +101,24 @@ TEST_F(InputJsonTest, WellFormedExactlyWhenNlohmannAcceptsIt) {
   expectError("{\"\xc3\": 1}", PW_ERR_JSON,
               "malformed input JSON (byte 4): parse error at line 1, column 4: syntax error "
               "while parsing object key - invalid string: ill-formed UTF-8 byte; last read: "
-              "'\"\xc3\"'; expected string literal");
+              "'\"\\xC3\"'; expected string literal");
   expectError("42", PW_ERR_JSON,
               "input JSON must be an object keyed by input name, got a JSON integer");
 }
 
-// nlohmann::json's reading of C strings: a NUL byte after the root value
-// ends the document.
-TEST_F(InputJsonTest, NulByteAfterTheObjectEndsTheDocument) {
-  input_->setJson(std::string("{\"flag\": true} \0 trailing [", 27));
+// A C string may be passed with its terminator; a NUL byte anywhere else is
+// an error (nlohmann::json would silently ignore what follows it).
+TEST_F(InputJsonTest, NulByteOnlyAtTheVeryEnd) {
+  input_->setJson(std::string("{\"flag\": true}\0", 15));
   EXPECT_EQ(get(kFlag), std::make_pair(true, 1.0));
+  expectError(std::string("{\"flag\": false} \0 trailing [", 28), PW_ERR_JSON,
+              "malformed input JSON (byte 17): a NUL byte at line 1, column 17 inside the document (only a "
+              "terminating NUL may end it)");
+  EXPECT_EQ(get(kFlag), std::make_pair(true, 1.0));  // unchanged
   expectError(std::string("{\"flag\": \0}", 11), PW_ERR_JSON,
+              "malformed input JSON (byte 10): a NUL byte at line 1, column 10 inside the document (only a "
+              "terminating NUL may end it)");
+  expectError(std::string("{\"flag\": \0", 10), PW_ERR_JSON,
               "malformed input JSON (byte 10): parse error at line 1, column 10: syntax error "
               "while parsing value - unexpected end of input; expected '[', '{', or a literal");
 }
@@ -156,15 +166,26 @@ TEST_F(InputJsonTest, NumbersKeepTheirIntegerOrFloatKind) {
   EXPECT_EQ(get(kFree).second, -123456789012345678901234567890.0);
 }
 
-TEST_F(InputJsonTest, DuplicateKeysTakeTheLastValue) {
-  input_->setJson(R"({"flag": 1, "flag": true, "count": 2, "count": null})");
-  EXPECT_EQ(get(kFlag), std::make_pair(true, 1.0));
-  EXPECT_FALSE(get(kCount).first);
-  input_->setJson(R"({"duration": {"value": "x", "unit": 3, "value": 4, "unit": "days"}})");
-  EXPECT_EQ(get(kDuration).second, 4.0 / 7);
-  expectError(R"({"flag": true, "flag": 1})", PW_ERR_TYPE,
-              "input 'flag' is a bool (true or false); got a JSON integer");
-  EXPECT_FALSE(get(kFlag).first);
+// A key given twice is an error naming the key and both positions, whatever
+// the values; the input is left unchanged.
+TEST_F(InputJsonTest, DuplicateKeysAreRejected) {
+  input_->setJson(R"({"count": 3})");
+  expectError(R"({"flag": 1, "flag": true, "count": 2})", PW_ERR_JSON,
+              "duplicate key \"flag\" at line 1, column 2 and line 1, column 13: give each key once");
+  expectError("{\"count\": 2,\n  \"flag\": true,\n  \"count\": 2}", PW_ERR_JSON,
+              "duplicate key \"count\" at line 1, column 2 and line 3, column 3: give each key once");
+  expectError(R"({"c\u006funt": 2, "count": null})", PW_ERR_JSON,
+              "duplicate key \"count\" at line 1, column 2 and line 1, column 19: give each key once");
+  expectError(R"({"duration": {"value": 3, "unit": "days", "value": 4}})", PW_ERR_JSON,
+              "duplicate key \"value\" in the quantity of input 'duration' at line 1, column 15 and line 1, "
+              "column 43: give each key once");
+  expectError(R"({"duration": {"unit": "days", "value": 4, "unit": "weeks"}})", PW_ERR_JSON,
+              "duplicate key \"unit\" in the quantity of input 'duration' at line 1, column 15 and line 1, "
+              "column 43: give each key once");
+  EXPECT_EQ(get(kCount), std::make_pair(true, 3.0));
+  // An unknown key given twice is reported as unknown.
+  expectError(R"({"colour": "red", "colour": "red"})", PW_ERR_NOT_FOUND,
+              "no input named 'colour' (did you mean 'color'?)");
 }
 
 // With several errors, the one reported is the first in the order of the

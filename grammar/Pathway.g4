@@ -86,7 +86,14 @@ field
     | 'urgency' IDENT ';'                                        # urgencyField
     | 'rationale' STRING ';'                                     # rationaleField
     | 'cite' citation (',' citation)* ';'                        # citeField
-    | 'supersedes' IDENT (',' IDENT)* ';'                        # supersedesField
+    | 'supersedes' supersedesTarget (',' supersedesTarget)* ';'  # supersedesField
+    ;
+
+// One recommendation, or every recommendation of a category except the one
+// that supersedes (sema expands the category).
+supersedesTarget
+    : 'category' IDENT                                           # categoryTarget
+    | IDENT                                                      # recommendationTarget
     ;
 
 citation

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <sstream>
 
 namespace {
 
@@ -409,6 +410,38 @@ TEST(CliTest, PtPathwayChartHasEveryRecommendation) {
   }
   Outcome svg = run("graph " + pw + " -o " + (std::filesystem::temp_directory_path() / "pt_chart.svg").string());
   EXPECT_EQ(svg.exit, 0) << svg.output.substr(0, 500);
+}
+
+}  // namespace
+
+namespace {
+
+// The PT pathway's urgencies that scenario tests cannot see (issue 11, item
+// 4): the red-flag screen belongs to this contact, cancer history can follow,
+// and the cauda equina route (assessment, emergency imaging, decompression) is
+// immediate.
+TEST(CliTest, PtPathwayUrgencies) {
+  std::string pw = std::string(PATHWAY_SOURCE_DIR) + "/pathways/pt_failure.pw";
+  Outcome described = run("describe " + pw);
+  ASSERT_EQ(described.exit, 0) << described.output.substr(0, 500);
+  auto urgencyOf = [&](const std::string& code) {
+    std::istringstream lines(described.output);
+    std::string line;
+    while (std::getline(lines, line)) {
+      std::istringstream words(line);
+      std::string name, category, urgency;
+      words >> name >> category >> urgency;
+      if (name == code) return urgency;
+    }
+    return std::string("(not listed)");
+  };
+  EXPECT_EQ(urgencyOf("screen_red_flags"), "immediate");
+  EXPECT_EQ(urgencyOf("record_cancer_history"), "routine");
+  EXPECT_EQ(urgencyOf("immediate_medical_evaluation"), "immediate");
+  EXPECT_EQ(urgencyOf("cauda_equina_emergency"), "immediate");
+  EXPECT_EQ(urgencyOf("emergency_mri_cauda_equina"), "immediate");
+  EXPECT_EQ(urgencyOf("emergency_ct_cauda_equina"), "immediate");
+  EXPECT_EQ(urgencyOf("emergency_decompression"), "immediate");
 }
 
 }  // namespace

@@ -40,6 +40,13 @@ inline uint64_t compare(const double* x, double c) {
   return bits;
 }
 
+// Bit p: x[p] > y[p], for p < 64.
+inline uint64_t greater(const double* x, const double* y) {
+  uint64_t bits = 0;
+  for (int p = 0; p < 64; ++p) bits |= uint64_t(x[p] > y[p]) << p;
+  return bits;
+}
+
 namespace sliced {
 
 struct Bool {
@@ -77,8 +84,23 @@ class Domain {
     return {n.k & compare<Cmp::Ne>(n.lanes, 0), n.k};
   }
   Number sub(const Number& a, const Number& b) {
-    for (int p = 0; p < 64; ++p) scratch_[p] = a.lanes[p] - b.lanes[p];
-    return {scratch_, a.k & b.k};
+    double* out = lanes();
+    for (int p = 0; p < 64; ++p) out[p] = a.lanes[p] - b.lanes[p];
+    return {out, a.k & b.k};
+  }
+  Number add(const Number& a, double c) {
+    double* out = lanes();
+    for (int p = 0; p < 64; ++p) out[p] = a.lanes[p] + c;
+    return {out, a.k};
+  }
+  Number mul(const Number& a, double c) {
+    double* out = lanes();
+    for (int p = 0; p < 64; ++p) out[p] = a.lanes[p] * c;
+    return {out, a.k};
+  }
+  Bool gt(const Number& a, const Number& b) const {
+    const uint64_t k = a.k & b.k;
+    return {k & greater(a.lanes, b.lanes), k};
   }
   Bool lt(const Number& a, double c) const { return {a.k & compare<Cmp::Lt>(a.lanes, c), a.k}; }
   Bool gt(const Number& a, double c) const { return {a.k & compare<Cmp::Gt>(a.lanes, c), a.k}; }
@@ -118,7 +140,15 @@ class Domain {
   uint64_t* truth_;
   uint64_t* unknown_;
   double* numbers_;
-  alignas(64) double scratch_[64];
+  // One block of lanes per arithmetic result of PtLogic (four: the pain
+  // difference and the two ESR limits' steps).
+  double* lanes() {
+    if (used_ == kScratchBlocks) __builtin_trap();  // PtLogic grew: raise kScratchBlocks
+    return scratch_[used_++];
+  }
+  static constexpr int kScratchBlocks = 4;
+  alignas(64) double scratch_[kScratchBlocks][64];
+  int used_ = 0;
 };
 
 }  // namespace sliced

@@ -12,40 +12,46 @@
 namespace pathway::bench::pt {
 
 enum Input : uint32_t {
-  kPainAtPtStart, kPainNow, kPainQuality, kPainConstant, kSymptomDuration, kPtDuration,
-  kExerciseAdherence, kHarmfulHabits, kIntensityAdequate, kPtProgram, kHipDysfunction,
-  kFootDysfunction, kRadicularSymptoms, kRadicularDuration, kPriorImaging, kDiscHerniation,
-  kStenosis, kSpondylolisthesis, kLigamentLaxity, kExcessSegmentalMotion,
-  kInflammatoryBackPain, kInflammatoryArthropathy, kEsr, kCrp, kFever,
-  kUnexplainedWeightLoss, kProgressiveWeakness, kCancerHistory, kSaddleAnaesthesia,
-  kBladderBowelDysfunction, kReflexChange, kMotorWeakness, kSensoryDeficit,
+  kAge, kSex, kPainAtPtStart, kPainNow, kPainQuality, kPainConstant, kSymptomDuration,
+  kPtDuration, kExerciseAdherence, kHarmfulHabits, kIntensityAdequate, kPtProgram,
+  kHipDysfunction, kFootDysfunction, kRadicularSymptoms, kRadicularDuration, kPriorImaging,
+  kMriAfterWarningFeatures, kDiscHerniation, kStenosis, kSpondylolisthesis, kLigamentLaxity,
+  kExcessSegmentalMotion, kMassOnImaging, kInflammatoryBackPain, kInflammatoryArthropathy, kEsr,
+  kCrp, kFever, kUnexplainedWeightLoss, kProgressiveWeakness, kCancerHistory, kSuspectedFracture,
+  kSeriousPathologyExcluded, kSaddleAnaesthesia, kBladderBowelDysfunction,
+  kCaudaCompressionOnImaging, kNeuroExamBy, kReflexChange, kMotorWeakness, kSensoryDeficit,
   kMriContraindicated, kBonyDetailNeeded, kFacetPainSuspected, kDiagnosticBlockPositive,
-  kVertebrogenicPain, kInputCount
+  kConfirmatoryBlockPositive, kVertebrogenicPain, kEsiFailed, kInputCount
 };
 
 enum Finding : uint32_t {
   kPtNotHelping, kNonAdherence, kProtocolMismatch, kTrialTooShort, kIntensityTooLow,
   kAdjacentJointSource, kSevereNerveCompression, kStructuralInstability,
   kInflammatoryDiseaseSuspected, kRaisedInflammatoryMarkers, kInfectionOrTumourSuspected,
-  kRedFlags, kCaudaEquina, kNeuroDeficit, kPersistentRadicular, kFindingCount
+  kSeriousPathologySuspected, kRedFlags, kCaudaEquina, kNeuroDeficit, kPersistentRadicular,
+  kFindingCount
 };
 
 enum Definition : uint32_t {
-  kPainImprovement, kLargeHerniationEstablished, kSignificantStenosisEstablished,
-  kExecutionProblem, kCompressiveLesion, kSevereInstability, kMarkersRaised,
-  kRaisedMarkerMeasured, kComplicated, kWorkupWarranted, kEsiIndicated,
-  kNerveBlockIndicated, kRfaIndicated, kDefinitionCount
+  kPainImprovement, kPtFailing, kLargeHerniationEstablished, kSignificantStenosisEstablished,
+  kExecutionProblem, kConservativeCareFailed, kCompressiveLesion, kSevereInstability,
+  kEsrLimitAdjustable, kEsrAboveAgeLimit, kEsrRaised, kMarkersRaised, kMassSeen,
+  kSeriousPathologyRuledOut, kPtDeliveryUnrecorded, kRaisedMarkerMeasured, kComplicated,
+  kWorkupWarranted, kSpecialistExamined, kNeuroExamIncomplete, kMriPredatesWarning,
+  kEsiTriedAndFailed, kEsiIndicated, kBlockPending, kNerveBlockIndicated, kRfaIndicated,
+  kCompressionFailedInjection, kDefinitionCount
 };
 
 enum Recommendation : uint32_t {
-  kAddressAdherence, kIndividualiseProtocol, kContinuePtAdequateDuration, kIntensifyExercise,
-  kTreatAdjacentJoints, kAssessHipsFeet, kRecordPainScores, kImmediateMedicalEvaluation,
-  kCaudaEquinaEmergency, kScreenRedFlags, kRheumatologyImmunomodulatory,
-  kSpecialistReevaluation, kNeurologicalExam, kNeurologyReview, kOrthopaedicReview,
-  kMriLumbar, kCtSpine, kXrayNotSufficient, kInflammatoryLabs, kNcsEmg,
-  kEpiduralSteroidInjection, kFacetNerveBlock, kRadiofrequencyAblation,
-  kInjectionRehabWindow, kBasivertebralNerveAblation, kProlotherapy,
-  kSpinalSurgeryReferral, kEmergencyDecompression, kRecommendationCount
+  kImmediateMedicalEvaluation, kCaudaEquinaEmergency, kExcludeSeriousPathology,
+  kEmergencyMriCaudaEquina, kEmergencyCtCaudaEquina, kScreenRedFlags, kRecordCancerHistory,
+  kRheumatologyImmunomodulatory, kContinueCurrentPt, kResumePtAfterFixes, kAddressAdherence,
+  kIndividualiseProtocol, kContinuePtAdequateDuration, kIntensifyExercise, kTreatAdjacentJoints,
+  kAssessHipsFeet, kRecordPainScores, kRecordPtDelivery, kSpecialistReevaluation,
+  kNeurologicalExam, kNeurologyReview, kOrthopaedicReview, kRecordSymptomDuration, kMriLumbar,
+  kCtSpine, kXrayNotSufficient, kInflammatoryLabs, kNcsEmg, kEpiduralSteroidInjection,
+  kFacetNerveBlock, kRadiofrequencyAblation, kInjectionRehabWindow, kBasivertebralNerveAblation,
+  kProlotherapy, kSpinalSurgeryReferral, kEmergencyDecompression, kRecommendationCount
 };
 
 // Slots as in pathway/abi.h.

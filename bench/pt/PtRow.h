@@ -1,7 +1,7 @@
 // The per-patient hand-written baseline: PtLogic over one patient in the row
 // layout of pathway/abi.h. Every value is a (value, known, mask) triple of
 // plain integers combined without branches; the mask is the set of missing
-// inputs (38 inputs: one word). The masks are dead code, removed by the C++
+// inputs (48 inputs: one word). The masks are dead code, removed by the C++
 // compiler, when the caller does not ask for them.
 #ifndef PATHWAY_BENCH_PT_PTROW_H
 #define PATHWAY_BENCH_PT_PTROW_H
@@ -62,6 +62,12 @@ class Domain {
   Number sub(const Number& a, const Number& b) const {
     const uint32_t k = a.k & b.k;
     return {k ? a.v - b.v : 0.0, k, (a.m | b.m) & ifUnknown(k)};
+  }
+  Number add(const Number& a, double c) const { return {a.k ? a.v + c : 0.0, a.k, a.m}; }
+  Number mul(const Number& a, double c) const { return {a.k ? a.v * c : 0.0, a.k, a.m}; }
+  Bool gt(const Number& a, const Number& b) const {
+    const uint32_t k = a.k & b.k;
+    return {k & (a.v > b.v), k, (a.m | b.m) & ifUnknown(k)};
   }
   Bool lt(const Number& a, double c) const { return {a.k & (a.v < c), a.k, a.m}; }
   Bool gt(const Number& a, double c) const { return {a.k & (a.v > c), a.k, a.m}; }

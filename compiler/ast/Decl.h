@@ -130,6 +130,16 @@ enum class FieldKind : uint8_t {
 };
 const char* fieldName(FieldKind kind);
 
+// A supersedes target: one recommendation (`name`), or with `category` set
+// every other recommendation of the category `name` (`range` covers the
+// keyword too).
+struct SupersedesTarget {
+  Name name;
+  bool category = false;
+  Range range;
+  std::string spelling() const { return category ? "category " + name.text : name.text; }
+};
+
 struct Field {
   FieldKind kind;
   Range range;                      // the whole field
@@ -137,7 +147,7 @@ struct Field {
   Name word;                        // category, urgency
   ExprPtr when;                     // when
   std::vector<ParagraphRef> cites;  // cite
-  std::vector<Name> names;          // supersedes
+  std::vector<SupersedesTarget> targets;  // supersedes
 };
 
 class BlockDecl : public Decl {

@@ -130,7 +130,7 @@ class Dumper {
         }
         case FieldKind::Supersedes: {
           std::string names;
-          for (const Name& n : f.names) names += (names.empty() ? "" : ", ") + n.text;
+          for (const SupersedesTarget& t : f.targets) names += (names.empty() ? "" : ", ") + t.spelling();
           line(2, "supersedes " + names);
           break;
         }

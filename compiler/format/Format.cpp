@@ -625,7 +625,7 @@ class Printer {
       }
       case ast::FieldKind::Supersedes: {
         std::vector<std::string> items;
-        for (const ast::Name& n : f.names) items.push_back(n.text);
+        for (const ast::SupersedesTarget& t : f.targets) items.push_back(t.spelling());
         return list(head, items, 6);
       }
     }

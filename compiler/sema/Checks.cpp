@@ -1,9 +1,12 @@
 // Whole-pathway checks that need every declaration resolved first:
 // supersedes targets and cycles, unused declarations, constant conditions
 // and uncited source paragraphs.
+#include <algorithm>
+
 #include "diag/Suggest.h"
 #include "sema/Checker.h"
 #include "sema/Forms.h"
+#include "sema/Sema.h"
 
 namespace pathway::sema {
 
@@ -16,26 +19,57 @@ void Checker::checkSupersedes() {
       recs.push_back(static_cast<const ast::RecommendationDecl*>(d.get()));
     }
   }
-  // Resolve targets.
+  // Resolve targets. `category c` stands for every recommendation of category
+  // c except the superseder itself, in declaration order. A recommendation
+  // reached twice in one list is superseded once, with a warning.
   std::unordered_map<const ast::RecommendationDecl*, std::vector<std::pair<const ast::RecommendationDecl*, diag::Range>>>
       edges;
   for (const ast::RecommendationDecl* rec : recs) {
     const ast::Field* field = rec->field(ast::FieldKind::Supersedes);
     if (!field) continue;
-    for (const ast::Name& target : field->names) {
-      auto it = names_.find(target.text);
+    std::unordered_map<const ast::RecommendationDecl*, const ast::SupersedesTarget*> reachedBy;
+    auto add = [&](const ast::RecommendationDecl* other, const ast::SupersedesTarget& target) {
+      auto [it, inserted] = reachedBy.emplace(other, &target);
+      if (!inserted) {
+        diags_.report(Kind::DuplicateSupersedes, target.range, other->name.text, it->second->spelling());
+        return;
+      }
+      edges[rec].emplace_back(other, target.range);
+      analysis_.blocks[rec].supersedes.push_back(other);
+    };
+    for (const ast::SupersedesTarget& target : field->targets) {
+      if (target.category) {
+        if (std::find(categories().begin(), categories().end(), target.name.text) == categories().end()) {
+          std::string list;
+          for (const std::string& c : categories()) list += (list.empty() ? "" : ", ") + c;
+          auto builder = diags_.report(Kind::UnknownCategory, target.name.range, target.name.text, list);
+          suggest(builder, target.name.range, target.name.text, categories());
+          continue;
+        }
+        bool any = false;
+        for (const ast::RecommendationDecl* other : recs) {
+          const ast::Field* category = other->field(ast::FieldKind::Category);
+          if (other == rec || !category || category->word.text != target.name.text) continue;
+          // A redeclared name was reported already; only the first is in scope.
+          if (names_.at(other->name.text) != other) continue;
+          any = true;
+          add(other, target);
+        }
+        if (!any) diags_.report(Kind::EmptySupersedesCategory, target.range, target.name.text, rec->name.text);
+        continue;
+      }
+      auto it = names_.find(target.name.text);
       if (it == names_.end() || it->second->kind() != ast::DeclKind::Recommendation) {
-        auto builder = diags_.report(Kind::UnknownSupersedes, target.range, target.text);
-        if (it == names_.end()) suggest(builder, target.range, target.text, recNames_);
+        auto builder = diags_.report(Kind::UnknownSupersedes, target.name.range, target.name.text);
+        if (it == names_.end()) suggest(builder, target.name.range, target.name.text, recNames_);
         continue;
       }
       const auto* other = static_cast<const ast::RecommendationDecl*>(it->second);
       if (other == rec) {
-        diags_.report(Kind::SupersedesSelf, target.range, rec->name.text);
+        diags_.report(Kind::SupersedesSelf, target.name.range, rec->name.text);
         continue;
       }
-      edges[rec].emplace_back(other, target.range);
-      analysis_.blocks[rec].supersedes.push_back(other);
+      add(other, target);
     }
   }
   // Find cycles by depth-first search; report each once, where it closes.

@@ -159,9 +159,23 @@ class AstBuilder {
       for (PathwayParser::CitationContext* c : cite->citation()) f.cites.push_back(citation(c));
     } else if (auto* supersedes = dynamic_cast<PathwayParser::SupersedesFieldContext*>(ctx)) {
       f.kind = ast::FieldKind::Supersedes;
-      for (antlr4::tree::TerminalNode* n : supersedes->IDENT()) f.names.push_back(name(n));
+      for (PathwayParser::SupersedesTargetContext* t : supersedes->supersedesTarget()) {
+        f.targets.push_back(supersedesTarget(t));
+      }
     }
     return f;
+  }
+
+  ast::SupersedesTarget supersedesTarget(PathwayParser::SupersedesTargetContext* ctx) {
+    ast::SupersedesTarget t;
+    t.range = range(ctx);
+    if (auto* category = dynamic_cast<PathwayParser::CategoryTargetContext*>(ctx)) {
+      t.category = true;
+      t.name = name(category->IDENT());
+    } else {
+      t.name = name(static_cast<PathwayParser::RecommendationTargetContext*>(ctx)->IDENT());
+    }
+    return t;
   }
 
   // ---- expressions

@@ -1,6 +1,7 @@
 #include "codegen/ColumnLowering.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace pathway::codegen {
 
@@ -256,6 +257,10 @@ ColumnPlane ColumnLowering::arith(const Node& node) {
       break;
     }
   }
+  // A result that is not finite (an overflow) is unknown.
+  llvm::Value* magnitude = b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, plane.value);
+  llvm::Value* finite = b_.CreateFCmpOLT(magnitude, splat(std::numeric_limits<double>::infinity()));
+  plane.known = b_.CreateAnd(plane.known, bits(finite));
   return plane;
 }
 

@@ -244,6 +244,11 @@ Plane NodeLowering::arith(const Node& node) {
       break;
     }
   }
+  // A result that is not finite (an overflow) is unknown: |raw| < inf is
+  // false for both infinities and NaN.
+  llvm::Value* magnitude = b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, raw);
+  llvm::Value* finite = b_.CreateFCmpOLT(magnitude, llvm::ConstantFP::getInfinity(b_.getDoubleTy()));
+  plane.known = b_.CreateAnd(plane.known, finite);
   plane.value = canonical(plane.known, raw);
   return plane;
 }

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstring>
 #include <functional>
+#include <optional>
 
 namespace pathway::ir {
 
@@ -146,13 +148,16 @@ NodeId Builder::arith(Op op, NodeId a, NodeId b) {
   if (isConst(a) && isConst(b)) {
     double x = node(a).value;
     double y = node(b).value;
+    std::optional<double> r;
     switch (op) {
-      case Op::Add: return number(x + y);
-      case Op::Sub: return number(x - y);
-      case Op::Mul: return number(x * y);
-      case Op::Div: return number(x / y);
+      case Op::Add: r = x + y; break;
+      case Op::Sub: r = x - y; break;
+      case Op::Mul: r = x * y; break;
+      case Op::Div: r = x / y; break;
       default: break;
     }
+    // A result that is not finite is unknown, as at run time.
+    if (r) return std::isfinite(*r) ? number(*r) : unknown(Type::Number);
   }
   // Scaling by exactly 1 (a unit conversion between equal units) is a no-op.
   if ((op == Op::Mul || op == Op::Div) && isConst(b) && node(b).value == 1) return a;

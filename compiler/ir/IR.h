@@ -11,7 +11,8 @@
 //                otherwise unknown (Kleene)
 //   or(a, b)     true if either is known true; false if both known false;
 //                otherwise unknown
-//   cmp / arith  known iff every operand is known (div: and divisor != 0);
+//   cmp / arith  known iff every operand is known (div: and divisor != 0;
+//                arith: and the result is finite, so an overflow is unknown);
 //                eq and ne compare two numbers or two bools
 //   in_set x S   known iff x known; value x in S
 //   is_known x   always known; value: x is known

@@ -1,6 +1,7 @@
 #include "ir/Interpreter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace pathway::ir {
@@ -72,6 +73,9 @@ Value evaluate(const Node& n, const std::vector<Value>& values, const double* in
                : n.op == Op::Sub ? a.value - b.value
                : n.op == Op::Mul ? a.value * b.value
                                  : a.value / b.value;
+      // Overflow (or 0 * inf-like results) is unknown, like division by
+      // zero: known inputs, so nothing is missing.
+      if (!std::isfinite(r)) return Value{false, 0, {}};
       return knownValue(r);
     }
     case Op::Neg:

@@ -513,6 +513,10 @@ ExprInfo Checker::arithmetic(const ast::BinaryExpr& e) {
   if (l.constant && r.constant && !info.constant) {
     std::optional<double> v;
     if (l.constant->known && r.constant->known) v = evalArith(e.op, l.constant->value, r.constant->value * scale);
+    if (v && !std::isfinite(*v)) {
+      diags_.report(Kind::ConstantOverflow, e.range(), formatNumber(*v));
+      v.reset();
+    }
     info.constant = v ? ConstValue{true, *v} : unknownValue();
   }
   return info;

@@ -1,8 +1,9 @@
 // Comparisons, arithmetic, membership and known() with unknown operands;
-// division by zero is unknown, never a trap.
+// division by zero and overflow are unknown, never a trap or infinity.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
 #include <array>
 #include <memory>
@@ -92,7 +93,9 @@ class ArithmeticTest : public ::testing::TestWithParam<int> {
 TEST_P(ArithmeticTest, ArithmeticAndComparisonsPropagateUnknown) {
   const std::pair<Number, Number> cases[] = {
       {3, 4}, {4, 3}, {3, 3}, {-2.5, 0.5}, {std::nullopt, 4}, {3, std::nullopt},
-      {std::nullopt, std::nullopt}, {5, 0}, {0, 0}, {std::nullopt, 0}};
+      {std::nullopt, std::nullopt}, {5, 0}, {0, 0}, {std::nullopt, 0},
+      // Overflow: x * y, x + y, x / y beyond the largest double are unknown.
+      {1e300, 1e300}, {1.7e308, 1.7e308}, {-1.7e308, 1.7e308}, {1e300, 1e-300}, {1e-300, 1e-300}};
   Input input(library());
   Result result(library());
   for (auto [x, y] : cases) {
@@ -103,7 +106,7 @@ TEST_P(ArithmeticTest, ArithmeticAndComparisonsPropagateUnknown) {
     uint32_t def = 0;
     for (const NumericOp& op : kArith) {
       SCOPED_TRACE(op.name);
-      const bool known = x && y && !(op.op == Op::Div && *y == 0);
+      const bool known = x && y && !(op.op == Op::Div && *y == 0) && std::isfinite(op.apply(*x, *y));
       auto [state, number] = result.definition(def++);
       EXPECT_EQ(state, known ? PW_TRUE : PW_UNKNOWN);
       EXPECT_EQ(number, known ? op.apply(*x, *y) : 0.0);  // canonical 0 when unknown
@@ -123,8 +126,9 @@ TEST_P(ArithmeticTest, ArithmeticAndComparisonsPropagateUnknown) {
     if (!x) unknown.push_back("x");
     if (!y) unknown.push_back("y");
     EXPECT_EQ(missingNames(library(), result, 0), unknown);
-    if (x && y && *y == 0) {
-      // Division by zero is unknown but no input is missing: nothing to collect.
+    if (x && y && (*y == 0 || !std::isfinite(*x / *y))) {
+      // Division by zero or an overflow is unknown but no input is missing:
+      // nothing to collect.
       EXPECT_EQ(result.status(1), PW_UNDETERMINED);
       EXPECT_TRUE(result.missing(1).empty());
     } else {

@@ -110,7 +110,11 @@ TEST(CodegenTest, EvaluationIsBranchFreeAndOnlyTheDescriptorIsExported) {
   EXPECT_THAT(body, HasSubstr("icmp eq ptr %trace, null"));
   EXPECT_THAT(body, HasSubstr("icmp eq ptr %missing, null"));
   EXPECT_EQ(body.find("switch"), std::string::npos);
-  EXPECT_EQ(body.find("call"), std::string::npos);
+  // No calls but to llvm.fabs (the finiteness test of arithmetic results; a
+  // bit mask in machine code).
+  for (size_t at = body.find("call"); at != std::string::npos; at = body.find("call", at + 1)) {
+    EXPECT_EQ(body.compare(at, 28, "call double @llvm.fabs.f64(d"), 0) << body.substr(at, 80);
+  }
   // evaluate is the traced evaluation without a trace.
   EXPECT_THAT(function("pathway_evaluate"),
               HasSubstr("tail call void @pathway_evaluate_trace(ptr %0, ptr %1, ptr %2, ptr %3, ptr %4, ptr null)"));

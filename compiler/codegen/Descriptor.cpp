@@ -53,6 +53,12 @@ bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
   }
 
   const std::string metadata = ir::metadataJson(program);
+  pw_descriptor checksummed{};
+  checksummed.content_hash = ir::contentHash(program);
+  checksummed.name = program.meta.name.c_str();
+  checksummed.version = program.meta.version.c_str();
+  checksummed.metadata_json = metadata.data();
+  checksummed.metadata_size = metadata.size();
   auto u32 = [&](uint64_t value) { return llvm::ConstantInt::get(i32, value); };
   auto function = [&](llvm::Function* f) -> llvm::Constant* {
     return f ? static_cast<llvm::Constant*>(f) : llvm::ConstantPointerNull::get(llvm::PointerType::get(context, 0));
@@ -61,8 +67,9 @@ bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
       type, {u32(PW_DESCRIPTOR_MAGIC), u32(PW_ABI_VERSION), u32(size),
              u32(program.inputs.size()), u32(program.recommendations.size()),
              u32(program.findings.size()), u32(program.definitions.size()),
-             u32(program.slotCount()), u32(program.maskWords()), u32(0),
-             llvm::ConstantInt::get(i64, ir::contentHash(program)),
+             u32(program.slotCount()), u32(program.maskWords()),
+             u32(pw_descriptor_checksum(&checksummed)),
+             llvm::ConstantInt::get(i64, checksummed.content_hash),
              bytes(module, program.meta.name, "pathway.name", true),
              bytes(module, program.meta.version, "pathway.version", true),
              bytes(module, metadata, "pathway.metadata", false),

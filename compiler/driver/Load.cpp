@@ -69,6 +69,7 @@ std::unique_ptr<LoadedPathway> loadInterpreted(const std::string& target, const 
   d.version = program.meta.version.c_str();
   d.metadata_json = loaded->metadata.data();
   d.metadata_size = loaded->metadata.size();
+  d.metadata_checksum = pw_descriptor_checksum(&d);
   try {
     loaded->library.emplace(Library::fromDescriptor(d));
   } catch (const Error& e) {

@@ -59,7 +59,19 @@ void checkDescriptor(const std::string& path, const pw_descriptor& d, bool needE
     corrupt(fmt::format("mask_words is {}, but {} inputs need {}", d.mask_words, d.n_inputs,
                         words));
   }
-  if (d.reserved != 0) corrupt("the reserved field is not zero");
+}
+
+// Last of the checks (each earlier one names its own problem): the
+// metadata is the one the compiler wrote.
+void checkChecksum(const std::string& path, const pw_descriptor& d) {
+  const uint32_t actual = pw_descriptor_checksum(&d);
+  if (d.metadata_checksum != actual) {
+    throw Error(PW_ERR_CORRUPT,
+                fmt::format("corrupt descriptor in '{}': its metadata checksum is {:#010x}, but its "
+                            "content hash, name, version and metadata give {:#010x}; the library was modified or "
+                            "damaged after it was built: rebuild it",
+                            path, d.metadata_checksum, actual));
+  }
 }
 
 void checkCount(const std::string& path, const char* what, size_t metadata, uint32_t descriptor) {
@@ -113,6 +125,7 @@ void adopt(const std::string& path, const pw_descriptor& descriptor, bool needEn
                             schema.version));
   }
   checkTrace(path, descriptor, schema);
+  checkChecksum(path, descriptor);
   library.descriptor = &descriptor;
 }
 

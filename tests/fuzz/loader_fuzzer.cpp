@@ -135,8 +135,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   --size;
   pw_library* lib = nullptr;
   if (mode == 0) {
-    // Header fields (10 x uint32 after the magic... reserved) as patches:
-    // pairs (field, byte) applied to the little-endian words.
+    // Header fields (10 x uint32 after the magic... metadata_checksum) as
+    // patches: pairs (field, byte) applied to the little-endian words, after
+    // the checksum of the (fuzzed) metadata is set, so that the metadata's
+    // own checks are reached.
     pw_descriptor d = f.descriptor;
     pw_library_info info = pw_library_info_init();
     pw_library_get_info(f.valid, &info);
@@ -146,13 +148,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     d.evaluate_batch = nullptr;
     size_t patches = size >= 1 ? data[0] % 8 : 0;
     size_t at = 1;
-    auto* words = reinterpret_cast<uint8_t*>(&d);  // the ten uint32 fields
-    for (size_t i = 0; i < patches && at + 1 < size; ++i, at += 2) words[data[at] % 40] = data[at + 1];
+    const size_t firstPatch = at;
+    for (size_t i = 0; i < patches && at + 1 < size; ++i) at += 2;
+    const size_t patchEnd = at;
     at = std::min(at, size);
     // The metadata: the rest of the input, in a buffer of exactly its size.
     std::vector<char> metadata(data + at, data + size);
     d.metadata_json = metadata.empty() ? "" : metadata.data();
     d.metadata_size = metadata.size();
+    d.metadata_checksum = pw_descriptor_checksum(&d);
+    auto* words = reinterpret_cast<uint8_t*>(&d);  // the ten uint32 fields
+    for (size_t p = firstPatch; p + 1 < size && p < patchEnd; p += 2) words[data[p] % 40] = data[p + 1];
     check(pw_library_from_descriptor(&d, &lib), lib);
     return 0;
   }

@@ -291,6 +291,7 @@ class ExplainDescriptorTest : public ExplainTest {
     pw_descriptor d = *loaded_;
     d.metadata_json = text_.data();
     d.metadata_size = text_.size();
+    d.metadata_checksum = pw_descriptor_checksum(&d);
     return d;
   }
 

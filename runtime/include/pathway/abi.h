@@ -100,7 +100,10 @@ typedef struct pw_descriptor {
   uint32_t n_definitions;
   uint32_t n_slots;    /* 2 * n_recommendations + n_findings + n_definitions */
   uint32_t mask_words; /* (n_inputs + 63) / 64, at least 1 */
-  uint32_t reserved;   /* 0 */
+  /* pw_descriptor_checksum() of this descriptor: the runtime refuses a
+   * library whose content hash, name, version or metadata (schema, ranges,
+   * labels, explanation graph) were changed after it was built. */
+  uint32_t metadata_checksum;
   uint64_t content_hash;
   const char* name;
   const char* version;
@@ -115,6 +118,25 @@ typedef struct pw_descriptor {
   pw_eval_trace_fn evaluate_trace; /* may be NULL */
   uint64_t n_trace_nodes;          /* nodes of the metadata's "explain" graph */
 } pw_descriptor;
+
+/* FNV-1a (32-bit) over the content hash (8 bytes, least significant
+ * first), the name, a NUL byte, the version, a NUL byte and the metadata_size
+ * bytes of metadata_json. For a descriptor made in memory
+ * (pw_library_from_descriptor), set metadata_checksum to this. */
+static inline uint32_t pw_descriptor_checksum(const pw_descriptor* d) {
+  uint32_t hash = 0x811c9dc5u;
+  for (int b = 0; b < 8; ++b) hash = (hash ^ (uint32_t)((d->content_hash >> (8 * b)) & 0xFFu)) * 0x01000193u;
+  const char* parts[2] = {d->name, d->version};
+  for (int p = 0; p < 2; ++p) {
+    const unsigned char* s = (const unsigned char*)parts[p];
+    do {
+      hash = (hash ^ *s) * 0x01000193u;
+    } while (*s++ != 0);
+  }
+  const unsigned char* m = (const unsigned char*)d->metadata_json;
+  for (uint64_t i = 0; i < d->metadata_size; ++i) hash = (hash ^ m[i]) * 0x01000193u;
+  return hash;
+}
 
 /* The accepted descriptor sizes of ABI version 1, each a prefix of the next:
  * the row entry points only; with the column entry point; with the trace

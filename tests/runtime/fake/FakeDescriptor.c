@@ -50,7 +50,8 @@ static const char metadata[] = HEADER "\"inputs\":[]," EMPTY_TAIL;
 #if FAKE_VARIANT == NO_DESCRIPTOR
 __attribute__((visibility("default"))) const char* not_a_descriptor = metadata;
 #else
-__attribute__((visibility("default"))) const pw_descriptor pathway_descriptor = {
+/* Not const: its checksum is filled in when the library is loaded. */
+__attribute__((visibility("default"))) pw_descriptor pathway_descriptor = {
     .magic = FAKE_VARIANT == BAD_MAGIC ? 0x12345678u : PW_DESCRIPTOR_MAGIC,
     .abi_version = FAKE_VARIANT == BAD_ABI_VERSION ? PW_ABI_VERSION + 1 : PW_ABI_VERSION,
     .descriptor_size = FAKE_VARIANT == BAD_SIZE ? 64u : (uint32_t)sizeof(pw_descriptor),
@@ -65,4 +66,8 @@ __attribute__((visibility("default"))) const pw_descriptor pathway_descriptor = 
     .evaluate = evaluate,
     .evaluate_batch = evaluate_batch,
 };
+
+__attribute__((constructor)) static void checksum(void) {
+  pathway_descriptor.metadata_checksum = pw_descriptor_checksum(&pathway_descriptor);
+}
 #endif

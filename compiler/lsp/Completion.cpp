@@ -100,27 +100,31 @@ std::string braceListHead(const std::string& text, uint32_t pos) {
   }
 }
 
-// The last word of a name-and-list form: `supersedes a, b, |` -> supersedes.
+// The keyword of the comma-separated list the cursor is in:
+// `supersedes a, b, |` -> "supersedes", `cite src:S1.P1, |` -> "cite"; empty
+// when the cursor is in no such list.
 std::string listKeyword(const std::string& text, uint32_t pos) {
   Back b(text, pos);
-  std::string last;
+  bool sawItem = false;  // an item since the last comma (or the cursor)
   for (;;) {
     b.skipSpace();
     char c = b.peek();
     if (c == ',') {
       b.take(",");
-      last.clear();
+      sawItem = false;
       continue;
     }
-    if (isWordChar(c) || c == '.' || c == ':') {
-      if (b.take(".") || b.take(":")) continue;
-      std::string w = b.word();
-      if (w == "cite" || w == "supersedes") return w;
-      if (!last.empty()) return "";  // two words in a row: not a list
-      last = w;
-      continue;
+    if (!isWordChar(c)) return "";
+    std::string part = b.word();
+    bool qualified = false;
+    while (b.peek() == '.' || b.peek() == ':') {  // S1.P1, src:S1.P1
+      b.take(std::string(1, b.peek()));
+      b.word();
+      qualified = true;
     }
-    return "";
+    if (!qualified && (part == "cite" || part == "supersedes")) return part;
+    if (sawItem) return "";  // two items without a comma: not a list
+    sawItem = true;
   }
 }
 

@@ -57,8 +57,8 @@ std::string renameProblem(const Snapshot& s, Symbol sym, const std::string& newN
   // a declaration of its name, so labels avoid them too.
   for (const ast::DeclPtr& d : s.c().ast.decls) {
     if (d->name.text == newName) {
-      return fmt::format("'{}' is already declared as {} {} (line {})", newName, ast::declKindName(d->kind()),
-                         newName, line(d->name.range));
+      return fmt::format("'{}' already names the {} on line {}", newName, ast::declKindName(d->kind()),
+                         line(d->name.range));
     }
   }
   if (sym.label < 0 && sym.decl->kind() == ast::DeclKind::Enum &&

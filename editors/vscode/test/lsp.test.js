@@ -361,3 +361,54 @@ test('cancellation: a request cancelled while queued is answered RequestCancelle
   await assert.rejects(cancelled, (e) => e.code === -32800);
   await client.notify('textDocument/didClose', { textDocument: { uri } });
 });
+
+test('debounce: quick changes publish once, for the last version', async () => {
+  const slow = await Client.start({ debounceMs: 1000 });
+  const uri = 'file:///tmp/debounce.pw';
+  await slow.open(uri, ptText);
+  const last = slow.nextDiagnostics(uri, 6);
+  for (let version = 2; version <= 6; ++version) {
+    await slow.notify('textDocument/didChange', { textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+  }
+  const published = await last;
+  assert.deepStrictEqual(slow.diagnostics.get(uri).map((p) => p.version), [1, 6]);
+  assert.deepStrictEqual(published.diagnostics.map((d) => [d.code, d.range.start]),
+    [['syntax-error', { line: 0, character: 0 }]]);
+  // Saving publishes at once.
+  const saved = slow.nextDiagnostics(uri, 6);
+  await slow.notify('textDocument/didSave', { textDocument: { uri } });
+  await saved;
+  // Closing clears the file's diagnostics.
+  const cleared = slow.nextDiagnostics(uri);
+  await slow.notify('textDocument/didClose', { textDocument: { uri } });
+  assert.deepStrictEqual((await cleared).diagnostics, []);
+  assert.strictEqual(await slow.stop(), 0);
+});
+
+test('requests on broken files: sema errors keep names usable, syntax errors give empty answers', async () => {
+  // Sema errors: the names that resolved still navigate.
+  const def = await client.request('textDocument/definition', { textDocument: { uri: brokenUri },
+    position: positionOf(BROKEN, 'pain >', {}) });
+  assert.deepStrictEqual(def, { uri: brokenUri, range: rangeOf(BROKEN, 'pain') });
+  const unresolved = await client.request('textDocument/hover', { textDocument: { uri: brokenUri },
+    position: positionOf(BROKEN, 'painn') });
+  assert.strictEqual(unresolved, null);
+  const refs = await client.request('textDocument/references', { textDocument: { uri: brokenUri },
+    position: positionOf(BROKEN, 'quality:'), context: { includeDeclaration: true } });
+  assert.deepStrictEqual(refs.map((r) => r.range), [rangeOf(BROKEN, 'quality'), rangeOf(BROKEN, 'quality', { occurrence: 1 })]);
+  // Syntax errors: no names are known for this text.
+  const uri = 'file:///tmp/syntax_broken.pw';
+  const text = ptText.replace('define pain_improvement = pain_at_pt_start - pain_now;', 'define pain_improvement = pain_at_pt_start -;');
+  await client.open(uri, text);
+  const position = positionOf(text, 'pain_now', { occurrence: 1 });
+  for (const method of ['textDocument/hover', 'textDocument/definition', 'textDocument/references',
+    'textDocument/documentHighlight', 'textDocument/prepareRename']) {
+    assert.strictEqual(await client.request(method, { textDocument: { uri }, position, context: { includeDeclaration: true } }), null, method);
+  }
+  assert.deepStrictEqual(await client.request('textDocument/semanticTokens/full', { textDocument: { uri } }), { data: [] });
+  await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: 'x' }),
+    (e) => e.code === -32803 && e.message === 'the file has syntax errors; fix them first');
+  // The outline is empty until the file has parsed once.
+  assert.deepStrictEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+});

@@ -51,7 +51,7 @@ async function activePathway() {
 function runPathwayc(name, args, cwd) {
   const { pathwayc } = settings();
   const task = new vscode.Task(
-    { type: 'process', command: 'pathwayc' },
+    { type: 'pathway', command: args[0], file: args[1] },
     vscode.TaskScope.Workspace,
     name,
     'pathway',

@@ -13,16 +13,35 @@ const Module = require('module');
 const here = path.join(__dirname, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
 
-function loadWithFakes(config) {
+function loadWithFakes(config, editorFile) {
   const registered = [];
+  const commands = {};
   const clients = [];
+  const tasks = [];
+  const panels = [];
+  const errors = [];
+  const document = editorFile && {
+    languageId: editorFile.endsWith('.pw') ? 'pathway' : 'json', isDirty: false, fileName: editorFile,
+    uri: { fsPath: editorFile }, save: async () => true,
+  };
   const vscode = {
-    window: { createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }), showErrorMessage() {} },
-    commands: { registerCommand: (id, fn) => { registered.push(id); return { dispose() {}, fn }; } },
+    window: {
+      createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
+      showErrorMessage: (m) => errors.push(m),
+      activeTextEditor: document && { document },
+      createWebviewPanel: (id, title) => { const p = { id, title, webview: { html: '' } }; panels.push(p); return p; },
+    },
+    commands: { registerCommand: (id, fn) => { registered.push(id); commands[id] = fn; return { dispose() {} }; } },
     workspace: {
       getConfiguration: () => ({ get: (key, fallback) => (key in config ? config[key] : fallback) }),
       onDidChangeConfiguration: () => ({ dispose() {} }),
+      findFiles: async () => [],
     },
+    Task: class { constructor(definition, scope, name, source, execution, matchers) { Object.assign(this, { definition, name, execution, matchers }); } },
+    ProcessExecution: class { constructor(process, args, options) { Object.assign(this, { process, args, options }); } },
+    TaskScope: { Workspace: 1 },
+    tasks: { executeTask: async (t) => { tasks.push(t); } },
+    ViewColumn: { Beside: 2 },
   };
   class LanguageClient {
     constructor(id, name, server, options) { clients.push({ id, name, server, options }); }
@@ -39,7 +58,7 @@ function loadWithFakes(config) {
   };
   try {
     delete require.cache[require.resolve('../extension.js')];
-    return { extension: require('../extension.js'), registered, clients };
+    return { extension: require('../extension.js'), registered, commands, clients, tasks, panels, errors };
   } finally {
     Module._load = load;
   }
@@ -66,4 +85,41 @@ test('the manifest points at files that exist, and names the three commands', ()
     ['Build library', 'Show flowchart', 'Run scenario tests', 'Restart language server']);
   JSON.parse(fs.readFileSync(path.join(here, c.languages[0].configuration), 'utf8'));
   assert.strictEqual(c.grammars[0].scopeName, 'source.pathway');
+  assert.deepStrictEqual(c.taskDefinitions.map((t) => t.type), ['pathway']);
+  assert.deepStrictEqual(c.problemMatchers.map((m) => m.name), ['pathwayc']);
+  assert.ok(manifest.activationEvents.includes('onLanguage:pathway'));
+});
+
+test('Build library and Run scenario tests run pathwayc as tasks with the problem matcher', async () => {
+  const file = '/work/p/triage.pw';
+  const { extension, commands, tasks } = loadWithFakes({ pathwaycPath: '/bin/pathwayc', buildOptions: ['-O1'] }, file);
+  await extension.activate({ subscriptions: [] });
+  await commands['pathway.buildLibrary']();
+  assert.strictEqual(tasks.length, 1);
+  assert.deepStrictEqual([tasks[0].execution.process, tasks[0].execution.args, tasks[0].execution.options.cwd],
+    ['/bin/pathwayc', ['build', file, '-o', '/work/p/libtriage.so', '-O1'], '/work/p']);
+  assert.deepStrictEqual(tasks[0].matchers, ['$pathwayc']);
+  const scenarios = loadWithFakes({ pathwaycPath: '/bin/pathwayc' }, '/work/p/triage.pwtest');
+  await scenarios.extension.activate({ subscriptions: [] });
+  await scenarios.commands['pathway.runScenarioTests']();
+  assert.deepStrictEqual(scenarios.tasks[0].execution.args, ['test', '/work/p/triage.pwtest']);
+});
+
+test('the problem matcher reads pathwayc diagnostics', () => {
+  const { pattern } = manifest.contributes.problemMatchers[0];
+  const m = new RegExp(pattern.regexp).exec("pt.pw:13:54: error: 'shrap' is not a label of enum 'Quality'");
+  assert.deepStrictEqual([m[pattern.file], m[pattern.line], m[pattern.column], m[pattern.severity], m[pattern.message]],
+    ['pt.pw', '13', '54', 'error', "'shrap' is not a label of enum 'Quality'"]);
+});
+
+test('Show flowchart puts pathwayc graph\'s SVG in a panel', async () => {
+  const { pathwayc, ptPath } = require('./client');
+  const { extension, commands, panels, errors } = loadWithFakes({ pathwaycPath: pathwayc }, ptPath);
+  await extension.activate({ subscriptions: [] });
+  await commands['pathway.showFlowchart']();
+  for (let i = 0; i < 200 && panels.length === 0 && errors.length === 0; ++i) await new Promise((r) => setTimeout(r, 50));
+  assert.deepStrictEqual(errors, []);
+  assert.strictEqual(panels[0].title, 'Flowchart: pt_failure.pw');
+  assert.match(panels[0].webview.html, /<svg[\s\S]*<\/svg>/);
+  assert.match(panels[0].webview.html, /Content-Security-Policy/);
 });

@@ -2,6 +2,8 @@
 // sema's tables.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "format/Format.h"
 #include "lsp/Features.h"
 #include "lsp/Symbols.h"
@@ -147,9 +149,16 @@ std::string declText(const driver::Compilation& c, const ast::Decl& decl) {
       }
       break;
     }
-    case ast::DeclKind::Finding:
-    case ast::DeclKind::Recommendation:
-      out = blockText(c, static_cast<const ast::BlockDecl&>(decl));
+    default:
+      // Findings, recommendations and any other block of fields; a newer
+      // kind of declaration shows its first line until it has a case.
+      if (const auto* block = dynamic_cast<const ast::BlockDecl*>(&decl)) {
+        out = blockText(c, *block);
+      } else {
+        std::string_view text(c.source->text());
+        text = text.substr(decl.range().begin, decl.range().end - decl.range().begin);
+        out = fmt::format("```pathway\n{}\n```\n", text.substr(0, std::min(text.find('\n'), size_t{300})));
+      }
       break;
   }
   std::string comment = commentOf(c, decl);

@@ -16,12 +16,12 @@ std::string detail(const ast::Decl& decl) {
     case ast::DeclKind::Input: return static_cast<const ast::InputDecl&>(decl).type.text;
     case ast::DeclKind::Const: return format::formatExpr(*static_cast<const ast::ConstDecl&>(decl).value);
     case ast::DeclKind::Define: return format::formatExpr(*static_cast<const ast::DefineDecl&>(decl).value);
-    case ast::DeclKind::Finding:
-    case ast::DeclKind::Recommendation: {
-      const ast::Field* label = static_cast<const ast::BlockDecl&>(decl).field(ast::FieldKind::Label);
-      return label ? label->text : "";
-    }
-    case ast::DeclKind::Enum: break;
+    default: break;
+  }
+  // Findings, recommendations and any other block: the label.
+  if (const auto* block = dynamic_cast<const ast::BlockDecl*>(&decl)) {
+    const ast::Field* label = block->field(ast::FieldKind::Label);
+    return label ? label->text : "";
   }
   return "";
 }

@@ -49,16 +49,17 @@ class UseCollector {
       }
       case ast::DeclKind::Const: expr(*static_cast<const ast::ConstDecl&>(decl).value); break;
       case ast::DeclKind::Define: expr(*static_cast<const ast::DefineDecl&>(decl).value); break;
-      case ast::DeclKind::Finding:
-      case ast::DeclKind::Recommendation:
-        for (const ast::Field& field : static_cast<const ast::BlockDecl&>(decl).fields) {
-          if (field.when) expr(*field.when);
-          if (field.kind != ast::FieldKind::Supersedes) continue;
-          for (const ast::Name& name : field.names) {
-            if (const ast::Decl* rec = lookup(name.text, ast::DeclKind::Recommendation)) add(name.range, rec);
-          }
+      default: break;  // blocks below; a kind with expressions of its own needs a case
+    }
+    // Findings, recommendations and any other block of fields.
+    if (const auto* block = dynamic_cast<const ast::BlockDecl*>(&decl)) {
+      for (const ast::Field& field : block->fields) {
+        if (field.when) expr(*field.when);
+        if (field.kind != ast::FieldKind::Supersedes) continue;
+        for (const ast::Name& name : field.names) {
+          if (const ast::Decl* rec = lookup(name.text, ast::DeclKind::Recommendation)) add(name.range, rec);
         }
-        break;
+      }
     }
   }
 

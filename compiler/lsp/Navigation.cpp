@@ -93,11 +93,29 @@ json definition(Document& doc, const json& params) {
   return nullptr;
 }
 
+namespace {
+
+// The header's entry and the citations of the paragraph under the cursor.
+std::vector<const ast::ParagraphRef*> paragraphCitations(const Snapshot& s, const json& params) {
+  if (!s.c().checked) return {};
+  CitationAt at = citationAt(s.c(), requestOffset(s, params));
+  if (!at.paragraph) return {};
+  return citationsOf(s.c(), *at.source, *at.paragraph);
+}
+
+}  // namespace
+
 json references(Document& doc, const json& params) {
   const Snapshot& s = doc.current();
   Symbol sym = symbolAt(s, params);
-  if (!sym) return nullptr;
   bool withDeclaration = params.value("context", json::object()).value("includeDeclaration", true);
+  if (!sym) {
+    std::vector<const ast::ParagraphRef*> refs = paragraphCitations(s, params);
+    if (refs.empty()) return nullptr;
+    json out = json::array();
+    for (size_t i = withDeclaration ? 0 : 1; i < refs.size(); ++i) out.push_back(location(doc.uri(), s, refs[i]->range));
+    return out;
+  }
   json out = json::array();
   for (const sema::Use* use : occurrences(s.c(), sym)) {
     if (use->declaration && !withDeclaration) continue;
@@ -109,7 +127,15 @@ json references(Document& doc, const json& params) {
 json documentHighlight(Document& doc, const json& params) {
   const Snapshot& s = doc.current();
   Symbol sym = symbolAt(s, params);
-  if (!sym) return nullptr;
+  if (!sym) {
+    std::vector<const ast::ParagraphRef*> refs = paragraphCitations(s, params);
+    if (refs.empty()) return nullptr;
+    json out = json::array();
+    for (size_t i = 0; i < refs.size(); ++i) {
+      out.push_back({{"range", s.lines.range(refs[i]->range)}, {"kind", i == 0 ? highlight_kind::Write : highlight_kind::Read}});
+    }
+    return out;
+  }
   json out = json::array();
   for (const sema::Use* use : occurrences(s.c(), sym)) {
     out.push_back({{"range", s.lines.range(use->range)},

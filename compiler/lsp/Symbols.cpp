@@ -59,9 +59,9 @@ CitationAt citationAt(const driver::Compilation& c, uint32_t offset) {
     }
   }
   for (const ast::DeclPtr& decl : c.ast.decls) {
-    if (decl->kind() != ast::DeclKind::Finding && decl->kind() != ast::DeclKind::Recommendation) continue;
-    if (!contains(decl->range(), offset)) continue;
-    for (const ast::Field& field : static_cast<const ast::BlockDecl&>(*decl).fields) {
+    const auto* block = dynamic_cast<const ast::BlockDecl*>(decl.get());
+    if (!block || !contains(decl->range(), offset)) continue;
+    for (const ast::Field& field : block->fields) {
       for (const ast::ParagraphRef& ref : field.cites) {
         if (!contains(ref.range, offset)) continue;
         at.ref = &ref;
@@ -76,6 +76,21 @@ CitationAt citationAt(const driver::Compilation& c, uint32_t offset) {
     }
   }
   return at;
+}
+
+std::vector<const ast::ParagraphRef*> citationsOf(const driver::Compilation& c, const ast::Source& source,
+                                                  const ast::ParagraphRef& paragraph) {
+  std::vector<const ast::ParagraphRef*> out = {&paragraph};
+  for (const ast::DeclPtr& decl : c.ast.decls) {
+    const auto* block = dynamic_cast<const ast::BlockDecl*>(decl.get());
+    if (!block) continue;
+    for (const ast::Field& field : block->fields) {
+      for (const ast::ParagraphRef& ref : field.cites) {
+        if (ref.id == paragraph.id && findSource(*c.ast.header, ref.source) == &source) out.push_back(&ref);
+      }
+    }
+  }
+  return out;
 }
 
 std::vector<const ast::Decl*> declarations(const driver::Compilation& c) {

@@ -38,6 +38,10 @@ struct CitationAt {
   const ast::ParagraphRef* paragraph = nullptr;  // the declared paragraph
 };
 CitationAt citationAt(const driver::Compilation& c, uint32_t offset);
+// The paragraph `paragraph` of `source` as listed in the header, then every
+// citation of it, in source order.
+std::vector<const ast::ParagraphRef*> citationsOf(const driver::Compilation& c, const ast::Source& source,
+                                                  const ast::ParagraphRef& paragraph);
 
 // Every declaration, in source order, whatever its kind.
 std::vector<const ast::Decl*> declarations(const driver::Compilation& c);

@@ -168,6 +168,29 @@ test('references and highlights: every use, with and without the declaration', a
   assert.deepStrictEqual(highlights, inCode.map((range, i) => ({ range, kind: i === 0 ? 3 : 2 })));
 });
 
+test('references and highlights of a paragraph: its header entry and every citation', async () => {
+  const header = positionOf(ptText, 'S1.P2');
+  const refs = await client.request('textDocument/references', { ...at('S1.P2'), context: { includeDeclaration: true } });
+  const cites = [];
+  ptText.split('\n').forEach((l, line) => {
+    const m = /^\s*cite (.*);/.exec(l);
+    if (!m) return;
+    for (const id of m[1].split(',').map((x) => x.trim())) {
+      if (id === 'S1.P2') {
+        const character = l.indexOf('S1.P2', l.indexOf('cite'));
+        cites.push({ start: { line, character }, end: { line, character: character + 5 } });
+      }
+    }
+  });
+  assert.ok(cites.length >= 1);
+  assert.deepStrictEqual(refs.map((r) => r.range), [{ start: header, end: { ...header, character: header.character + 5 } }, ...cites]);
+  const fromCite = await client.request('textDocument/references', { textDocument: { uri: ptUri },
+    position: cites[0].start, context: { includeDeclaration: false } });
+  assert.deepStrictEqual(fromCite.map((r) => r.range), cites);
+  const highlights = await client.request('textDocument/documentHighlight', { textDocument: { uri: ptUri }, position: cites[0].start });
+  assert.deepStrictEqual(highlights.map((h) => h.kind), [3, ...cites.map(() => 2)]);
+});
+
 test('prepareRename and rename: every occurrence; collisions refused with a message', async () => {
   const p = await client.request('textDocument/prepareRename', at('SEVERE_PAIN', { occurrence: 1 }));
   assert.deepStrictEqual(p, { range: rangeOf(ptText, 'SEVERE_PAIN', { occurrence: 1 }), placeholder: 'SEVERE_PAIN' });

@@ -11,6 +11,8 @@ json toLsp(const std::string& uri, const Snapshot& snapshot, const diag::Diagnos
   out["severity"] = d.severity == diag::Severity::Error ? severity::Error : severity::Warning;
   out["code"] = std::string(diag::info(d.kind).id);
   out["source"] = "pathwayc";
+  // Unused declarations are shown faded (DiagnosticTag.Unnecessary).
+  if (d.kind == diag::Kind::UnusedInput || d.kind == diag::Kind::UnusedDefinition) out["tags"] = {1};
   std::string message = d.message;
   json related = json::array();
   for (const diag::Note& note : d.notes) {

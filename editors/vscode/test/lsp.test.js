@@ -68,7 +68,7 @@ test('diagnostics: kinds, ranges, severities and notes of a broken file', async 
     return out;
   };
   assert.deepStrictEqual(published.diagnostics, [
-    d(8, 6, 17, 2, 'unused-input', "input 'unused_flag' is never used"),
+    { ...d(8, 6, 17, 2, 'unused-input', "input 'unused_flag' is never used"), tags: [1] },
     d(9, 35, 37, 1, 'literal-out-of-range', "11 is outside the range 0..10 of 'pain'",
       [note(6, 16, 24, "range of 'pain' declared here")]),
     d(9, 53, 58, 1, 'unknown-enum-label', "'shrap' is not a label of enum 'Quality'",

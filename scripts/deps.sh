@@ -17,6 +17,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+
+# The VS Code extension and its tests (editors/vscode): Node and npm. A
+# Node from elsewhere (nodesource ships npm inside its nodejs) is kept.
+command -v node >/dev/null 2>&1 || dpkg -s nodejs >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || dpkg -s npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 cmd=(apt-get install -y --no-install-recommends "${missing[@]}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds (if needed) and runs the libFuzzer targets.
-#   scripts/fuzz.sh TARGET SECONDS     TARGET: frontend | input_json | loader
+#   scripts/fuzz.sh TARGET SECONDS     TARGET: frontend | input_json | loader | lsp
 #   scripts/fuzz.sh all SECONDS        each target for SECONDS (CI: all 60)
 # Build: build-fuzz (clang-14, -DPATHWAY_FUZZ=ON: coverage + ASan + UBSan).
 # Seeds: tests/files, pathways, tests/scenarios and the saved reproducers in
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-targets=(frontend input_json loader)
+targets=(frontend input_json loader lsp)
 usage() { echo "usage: $0 {${targets[*]// /|}|all} SECONDS" >&2; exit 2; }
 [[ $# -eq 2 ]] || usage
 what=$1
@@ -51,6 +51,9 @@ seed_dir() {
       ;;
     loader)
       cp tests/fuzz/seeds/loader/* "$dir"/
+      ;;
+    lsp)
+      cp tests/fuzz/seeds/lsp/* "$dir"/
       ;;
   esac
   echo "$dir"

@@ -40,6 +40,9 @@ struct Note {
   Range range;
   bool hasRange = true;
   std::string message;
+  // A fix-it: the text that replaces `range` ("did you mean" notes). Empty
+  // when the note proposes no edit. Editors offer it as a quick fix.
+  std::string replacement;
 };
 
 struct Diagnostic {

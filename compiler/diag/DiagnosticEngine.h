@@ -23,6 +23,9 @@ class DiagnosticBuilder {
   DiagnosticBuilder& note(Kind kind, Range range, const Args&... args);
   template <class... Args>
   DiagnosticBuilder& noteNoRange(Kind kind, const Args&... args);
+  // A "did you mean" note that also carries its fix-it: `replacement`
+  // replaces `range`.
+  DiagnosticBuilder& suggestion(Range range, const std::string& replacement);
 
  private:
   DiagnosticEngine* engine_;
@@ -79,14 +82,20 @@ class DiagnosticEngine {
 template <class... Args>
 DiagnosticBuilder& DiagnosticBuilder::note(Kind kind, Range range, const Args&... args) {
   engine_->diagnostics_[index_].notes.push_back(
-      Note{kind, range, true, DiagnosticEngine::format(kind, args...)});
+      Note{kind, range, true, DiagnosticEngine::format(kind, args...), {}});
+  return *this;
+}
+
+inline DiagnosticBuilder& DiagnosticBuilder::suggestion(Range range, const std::string& replacement) {
+  engine_->diagnostics_[index_].notes.push_back(
+      Note{Kind::NoteDidYouMean, range, true, DiagnosticEngine::format(Kind::NoteDidYouMean, replacement), replacement});
   return *this;
 }
 
 template <class... Args>
 DiagnosticBuilder& DiagnosticBuilder::noteNoRange(Kind kind, const Args&... args) {
   engine_->diagnostics_[index_].notes.push_back(
-      Note{kind, {}, false, DiagnosticEngine::format(kind, args...)});
+      Note{kind, {}, false, DiagnosticEngine::format(kind, args...), {}});
   return *this;
 }
 

@@ -74,6 +74,13 @@ int fmtCommand(const FmtOptions& options, const DiagnosticOptions& diag);
 
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
+struct LspOptions {
+  int debounceMs = 150;  // quiet time after a change before diagnostics are published
+};
+// The language server over stdin/stdout (LspCommand.cpp, in the pathwayc
+// executable): exit code 0 after shutdown + exit, 1 otherwise.
+int lspCommand(const LspOptions& options);
+
 }  // namespace pathway::driver
 
 #endif  // PATHWAY_DRIVER_COMMANDS_H

@@ -35,6 +35,7 @@ std::unique_ptr<Compilation> compileText(const std::string& path, std::string te
 
   // 2. Semantic analysis: names, types, units, ranges, cycles, citations.
   sema::check(c->ast, diags, c->analysis);
+  c->checked = true;
   if (diags.hasErrors() || options.stopAfter == Stage::Check) return finish(*c, diags), std::move(c);
 
   // 3. Lowering: checked AST -> Pathway IR, folded and shared.  (dump-ir)

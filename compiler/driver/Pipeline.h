@@ -37,6 +37,7 @@ struct Compilation {
   std::vector<diag::Diagnostic> diagnostics;
   size_t errors = 0;
   size_t warnings = 0;
+  bool checked = false;  // sema ran: the file had no syntax errors (ast and analysis are usable)
 
   bool ok() const { return errors == 0; }
 };

@@ -117,6 +117,12 @@ int run(int argc, char** argv) {
   fmtCmd->add_flag("-i,--in-place", fmtOptions.inPlace, "Rewrite the files that change in place");
   addDiagnosticOptions(fmtCmd, diag);
 
+  LspOptions lspOptions;
+  CLI::App* lspCmd = app.add_subcommand("lsp", "Run the language server (LSP 3.17) over stdin and stdout");
+  lspCmd->add_option("--debounce-ms", lspOptions.debounceMs,
+                     "Milliseconds of quiet after an edit before diagnostics are published (default 150)")
+      ->check(CLI::Range(0, 10000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -133,6 +139,7 @@ int run(int argc, char** argv) {
   if (*testCmd) return testCommand(testOptions, diag);
   if (*fmtCmd) return fmtCommand(fmtOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
+  if (*lspCmd) return lspCommand(lspOptions);
   return kExitUsage;
 }
 

@@ -41,12 +41,25 @@ struct BlockInfo {
   std::vector<const ast::RecommendationDecl*> supersedes;
 };
 
+// One place in the source that names a declaration or one of an enum's
+// labels: declarations' own names, uses in expressions (`pain`,
+// `Quality.sharp`, a bare label beside `==`, the labels of `in {...}`),
+// input types that name an enum, `known(x)`, and `supersedes` lists.
+// Editors use it for go-to-definition, references and rename (sema/Uses.cpp).
+struct Use {
+  diag::Range range;             // the name as written
+  const ast::Decl* decl = nullptr;
+  int label = -1;                // >= 0: this label of the enum `decl`
+  bool declaration = false;      // the declaring occurrence
+};
+
 struct Analysis {
   std::unordered_map<const ast::Expr*, ExprInfo> exprs;
   std::unordered_map<const ast::Decl*, Type> declTypes;  // const, define, finding
   std::unordered_map<const ast::Decl*, ConstValue> constValues;
   std::unordered_map<const ast::InputDecl*, InputInfo> inputs;
   std::unordered_map<const ast::BlockDecl*, BlockInfo> blocks;
+  std::vector<Use> uses;  // in source order; names sema could not resolve are absent
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }
 };

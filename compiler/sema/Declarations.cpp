@@ -5,6 +5,7 @@
 #include "sema/Checker.h"
 #include "sema/Forms.h"
 #include "sema/Sema.h"
+#include "sema/Uses.h"
 
 namespace pathway::sema {
 
@@ -53,13 +54,14 @@ void Checker::run() {
   checkUnused();
   checkConstantConditions();
   checkUncited();
+  collectUses(file_, analysis_);
 }
 
 void Checker::suggest(diag::DiagnosticBuilder& builder, diag::Range range, const std::string& word,
                       const std::vector<std::string>& candidates) {
   if (diags_.saturated()) return;
   if (std::optional<std::string> best = diag::closest(word, candidates)) {
-    builder.note(Kind::NoteDidYouMean, range, *best);
+    builder.suggestion(range, *best);
   }
 }
 

@@ -55,6 +55,11 @@ class Checker {
   bool requireBool(const ast::Expr& operand, const std::string& context);
   void reportUnknownLabel(const std::string& label, diag::Range range, const ast::EnumDecl& decl);
 
+  // Properties.cpp
+  void checkProperty(const ast::PropertyDecl& decl);
+  void checkAllow(const ast::AllowDecl& decl);
+  ExprInfo status(const ast::StatusExpr& e);
+
   // Checks.cpp
   void checkSupersedes();
   void checkUnused();
@@ -80,6 +85,7 @@ class Checker {
   std::vector<std::pair<const ast::Decl*, diag::Range>> stack_;  // decls being checked, with the use that entered them
   const ast::Decl* current_ = nullptr;
   bool inConst_ = false;
+  bool inProperty_ = false;  // status predicates and implies are allowed
 };
 
 }  // namespace pathway::sema

@@ -3,6 +3,7 @@
 #include "verify/Verify.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -216,6 +217,47 @@ class Verifier {
 };
 
 }  // namespace
+
+std::vector<std::vector<SolverValue>> solverNodeValues(const ir::Program& program,
+                                                       const std::vector<Patient>& patients) {
+  try {
+    z3::context ctx;
+    Encoding e(ctx, program, "");
+    z3::solver solver(ctx);
+    solver.add(e.domain());
+    std::vector<std::vector<SolverValue>> all;
+    for (const Patient& patient : patients) {
+      solver.push();
+      for (size_t i = 0; i < program.inputs.size(); ++i) {
+        const InputVars& v = e.inputs()[i];
+        solver.add(patient.known[i] ? v.known : !v.known);
+        if (!patient.known[i]) continue;
+        if (program.inputs[i].kind == ir::InputKind::Bool) solver.add(patient.values[i] != 0 ? v.value : !v.value);
+        else solver.add(v.value == exactReal(ctx, patient.values[i]));
+      }
+      if (solver.check() != z3::sat) throw std::logic_error("verify: a patient within the ranges is unsatisfiable");
+      z3::model model = solver.get_model();
+      std::vector<SolverValue> out;
+      for (ir::NodeId id = 0; id < program.nodes.size(); ++id) {
+        SolverValue v;
+        v.known = model.eval(e.known(id), true).is_true();
+        z3::expr value = model.eval(e.value(id), true);
+        if (program.nodes[id].type == ir::Type::Bool) {
+          v.value = value.is_true() ? 1 : 0;
+        } else if (v.known) {
+          v.value = value.as_double();
+          v.exact = std::isfinite(v.value) && (value == exactReal(ctx, v.value)).simplify().is_true();
+        }
+        out.push_back(v);
+      }
+      all.push_back(std::move(out));
+      solver.pop();
+    }
+    return all;
+  } catch (const z3::exception& ex) {
+    throw std::logic_error(std::string("verify: Z3: ") + ex.msg());
+  }
+}
 
 Report verifyProgram(const ir::Program& program, const Options& options) {
   try {

@@ -54,6 +54,20 @@ struct Report {
 
 Report verifyProgram(const ir::Program& program, const Options& options = {});
 
+// ---- trust in the encoding
+
+struct SolverValue {
+  bool known = true;
+  double value = 0;   // bools 0/1; the nearest double to the solver's exact value
+  bool exact = true;  // numbers: the solver's exact value is that double
+};
+
+// The solver's value of every node with every input fixed to each patient
+// (one encoding, one push/pop per patient): compared node by node with the
+// interpreter by the differential test.
+std::vector<std::vector<SolverValue>> solverNodeValues(const ir::Program& program,
+                                                       const std::vector<Patient>& patients);
+
 // ---- diff
 
 struct StatusDiff {

@@ -171,7 +171,19 @@ class Verifier {
   }
 
   void unresolvable() {
+    // An unknown with an empty missing list can only start at a division
+    // (by zero) or the constant unknown: every other op is unknown only
+    // through an unknown operand, whose list is not empty. Statuses whose
+    // cone has neither need no query.
+    std::vector<char> source(program_.nodes.size(), 0);
+    for (ir::NodeId id = 0; id < program_.nodes.size(); ++id) {
+      const ir::Node& n = program_.nodes[id];
+      source[id] = n.op == ir::Op::Div || (n.op == ir::Op::Const && !n.known);
+      if (n.op == ir::Op::IsKnown) continue;  // always known
+      for (ir::NodeId a : n.args) source[id] = source[id] || source[a];
+    }
     for (const ir::Recommendation& rec : program_.recommendations) {
+      if (!source[rec.status]) continue;
       z3::expr noMissing = ctx_.bool_val(true);
       for (uint32_t i = 0; i < program_.inputs.size(); ++i) noMissing = noMissing && !encoding_.missing(rec.status, i);
       z3::expr query = !encoding_.known(rec.status) && noMissing;

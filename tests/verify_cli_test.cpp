@@ -99,6 +99,13 @@ TEST_F(VerifyCli, JsonAndWerror) {
   EXPECT_EQ(json.exit, 0) << json.output;
   EXPECT_NE(json.output.find("\"id\": \"never-fires\""), std::string::npos) << json.output;
   EXPECT_NE(json.output.find("\"subjects\": ["), std::string::npos) << json.output;
+  // One JSON array of diagnostics on stderr: the front end's and the verifier's.
+  std::string errors = (dir_ / "errors.json").string();
+  run("verify --error-format=json " + pw + " 2>" + errors + " >/dev/null; true", false);
+  std::string text = readFile(errors);
+  EXPECT_EQ(text.rfind("[", 0), 0u) << text;
+  EXPECT_EQ(text.find("]\n["), std::string::npos) << text;
+  EXPECT_NE(text.find("never-fires"), std::string::npos) << text;
   Outcome strict = run("verify --Werror " + pw);
   EXPECT_EQ(strict.exit, 1) << strict.output;
   EXPECT_NE(strict.output.find("error: recommendation 'dead' can never fire"), std::string::npos) << strict.output;

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -15,14 +17,18 @@
 namespace pathway::driver {
 namespace {
 
-void printVerifyDiagnostics(const Compilation& c, const std::vector<diag::Diagnostic>& diagnostics,
+// The front end's diagnostics and the verifier's, as one list (one JSON
+// array per file with --error-format=json).
+void printVerifyDiagnostics(const Compilation& c, std::vector<diag::Diagnostic> diagnostics,
                             const DiagnosticOptions& options) {
-  if (diagnostics.empty()) return;
+  diagnostics.insert(diagnostics.begin(), c.diagnostics.begin(), c.diagnostics.end());
+  if (diagnostics.empty() && !options.json) return;
   if (options.json) {
     std::fprintf(stderr, "%s\n", diag::renderJson(diagnostics, c.path).c_str());
     return;
   }
-  std::fputs(diag::renderText(diagnostics, c.path).c_str(), stderr);
+  bool color = options.color == "always" || (options.color == "auto" && ::isatty(STDERR_FILENO));
+  std::fputs(diag::renderText(diagnostics, c.path, diag::TextStyle{color}).c_str(), stderr);
 }
 
 }  // namespace
@@ -40,8 +46,12 @@ int verifyCommand(const VerifyOptions& options, const DiagnosticOptions& diag) {
     }
   }
   for (const std::string& file : options.files) {
-    std::unique_ptr<Compilation> c = frontend(file, diag, Stage::Lower, /*keepProperties=*/true);
-    if (!c) {
+    FrontendOptions fo;
+    fo.keepProperties = true;
+    fo.warningsAsErrors = diag.warningsAsErrors;
+    std::unique_ptr<Compilation> c = compileFile(file, fo);
+    if (!c->ok()) {
+      printDiagnostics(*c, diag);
       failed = true;
       continue;
     }

@@ -4,7 +4,8 @@
 // (recs:0, its 19 properties) and generated pathways of 100 and 1,000
 // recommendations (analyses only). BM_Diff_Process: `pathwayc diff` of a
 // pathway against a copy with one threshold changed. BM_Verify_InProcess:
-// verifyProgram alone on an already lowered program.
+// verifyProgram alone on an already lowered program. BM_Verify_DefinitionChain:
+// a chain of 2,000 or 20,000 definitions (the encoding must stay linear).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -74,7 +75,7 @@ void processBench(benchmark::State& state, const std::vector<std::string>& argv)
     rss = std::max(rss, run.peakRssMiB);
   }
   state.counters["peak_rss_MiB"] = rss;
-  state.counters["recommendations"] = static_cast<double>(state.range(0));
+  state.counters["size"] = static_cast<double>(state.range(0));  // recommendations, or chain depth
 }
 
 void BM_Verify_Process(benchmark::State& state) {
@@ -93,6 +94,28 @@ void BM_Diff_Process(benchmark::State& state) {
 }
 BENCHMARK(BM_Diff_Process)->ArgName("recs")->Arg(0)->Arg(100)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Diff_Process)->ArgName("recs")->Arg(1000)->Iterations(2)->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+
+// A chain of `n` definitions, each using the previous one, with a division
+// (so every analysis, the missing-input terms included, walks the chain).
+std::string definitionChain(int64_t n) {
+  std::string text = "pathway deep { title \"t\"; version \"1.0.0\"; source s \"src\" { S1.P1 } }\n"
+                     "input x: int in 0..10;\ninput y: bool;\ndefine d0 = x / x > 0;\n";
+  for (int64_t i = 1; i < n; ++i) {
+    text += "define d" + std::to_string(i) + " = d" + std::to_string(i - 1) + " and (y or x > " +
+            std::to_string(i % 10) + ");\n";
+  }
+  text += "recommendation r { label \"r\"; when d" + std::to_string(n - 1) +
+          "; category imaging; urgency routine; rationale \"w\"; cite S1.P1; }\n"
+          "property p { holds fire(r) implies x > 0; cite S1.P1; }\n";
+  return text;
+}
+
+void BM_Verify_DefinitionChain(benchmark::State& state) {
+  const std::string path = writeScratch("chain_" + std::to_string(state.range(0)) + ".pw", definitionChain(state.range(0)));
+  processBench(state, {PATHWAYC, "verify", path});
+}
+BENCHMARK(BM_Verify_DefinitionChain)->ArgName("depth")->Arg(2000)->Arg(20000)->Iterations(1)->UseManualTime()
     ->Unit(benchmark::kMillisecond);
 
 void BM_Verify_InProcess(benchmark::State& state) {

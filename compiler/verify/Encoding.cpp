@@ -1,6 +1,7 @@
 #include "verify/Encoding.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -20,7 +21,7 @@ z3::expr exactReal(z3::context& ctx, double value) {
 
 Encoding::Encoding(z3::context& ctx, const ir::Program& program, const std::string& prefix,
                    const std::vector<std::optional<InputVars>>& shared)
-    : ctx_(ctx), program_(program), domain_(ctx.bool_val(true)) {
+    : ctx_(ctx), program_(program), prefix_(prefix), domain_(ctx) {
   known_.reserve(program.nodes.size());
   value_.reserve(program.nodes.size());
   for (size_t i = 0; i < program.inputs.size(); ++i) {
@@ -35,12 +36,13 @@ Encoding::Encoding(z3::context& ctx, const ir::Program& program, const std::stri
     }
     const z3::expr& v = inputs_.back().value;
     if (in.kind == ir::InputKind::Bool) continue;
-    if (in.kind == ir::InputKind::Int || in.kind == ir::InputKind::Enum) domain_ = domain_ && z3::is_int(v);
+    if (in.kind == ir::InputKind::Int || in.kind == ir::InputKind::Enum) domain_.push_back(z3::is_int(v));
     if (in.kind == ir::InputKind::Enum) {
-      domain_ = domain_ && v >= 0 && v <= ctx.real_val(static_cast<int64_t>(in.labels.size()) - 1);
+      domain_.push_back(v >= 0);
+      domain_.push_back(v <= ctx.real_val(static_cast<int64_t>(in.labels.size()) - 1));
     }
-    if (in.min) domain_ = domain_ && v >= exactReal(ctx, *in.min);
-    if (in.max) domain_ = domain_ && v <= exactReal(ctx, *in.max);
+    if (in.min) domain_.push_back(v >= exactReal(ctx, *in.min));
+    if (in.max) domain_.push_back(v <= exactReal(ctx, *in.max));
   }
   for (ir::NodeId id = 0; id < program.nodes.size(); ++id) encode(id);
 }
@@ -102,8 +104,26 @@ void Encoding::encode(ir::NodeId id) {
       value = k(0);
       break;
   }
-  known_.push_back(known.simplify());
-  value_.push_back(value.simplify());
+  // Terms are inlined (the solver simplifies across them) up to a depth of
+  // kCutDepth levels; a deeper node gets named constants defined once (see
+  // domain()), so a long definition chain stays linear in size.
+  constexpr uint32_t kCutDepth = 8;
+  uint32_t depth = 0;
+  for (ir::NodeId a : n.args) depth = std::max(depth, depth_[a] + 1);
+  if (depth < kCutDepth) {
+    depth_.push_back(depth);
+    known_.push_back(known);
+    value_.push_back(value);
+    return;
+  }
+  depth_.push_back(0);
+  std::string name = prefix_ + "%" + std::to_string(id);
+  z3::expr knownVar = ctx_.bool_const((name + ".known").c_str());
+  z3::expr valueVar = n.type == ir::Type::Bool ? ctx_.bool_const(name.c_str()) : ctx_.real_const(name.c_str());
+  domain_.push_back(knownVar == known);
+  domain_.push_back(valueVar == value);
+  known_.push_back(knownVar);
+  value_.push_back(valueVar);
 }
 
 z3::expr Encoding::differs(ir::NodeId id, const Encoding& other, ir::NodeId otherId) const {
@@ -113,30 +133,31 @@ z3::expr Encoding::differs(ir::NodeId id, const Encoding& other, ir::NodeId othe
 }
 
 z3::expr Encoding::missing(ir::NodeId id, uint32_t input) {
-  uint64_t key = (static_cast<uint64_t>(id) << 32) | input;
-  if (auto it = missing_.find(key); it != missing_.end()) return it->second;
-  const ir::Node& n = program_.nodes[id];
-  z3::expr out = ctx_.bool_val(false);
-  switch (n.op) {
-    case ir::Op::Input: out = ctx_.bool_val(n.input == input) && !known_[id]; break;
-    case ir::Op::Const:
-    case ir::Op::IsKnown: break;
-    case ir::Op::Div:
-      // Both operands known and the divisor zero: unknown, missing nothing.
-      out = !known_[id] && (missing(n.args[0], input) || missing(n.args[1], input));
-      break;
-    default: {
-      // The union over the unknown operands (an operand's missing set is
-      // empty when it is known).
-      z3::expr any = ctx_.bool_val(false);
-      for (ir::NodeId a : n.args) any = any || missing(a, input);
-      out = !known_[id] && any;
-      break;
+  auto key = [input](ir::NodeId n) { return (static_cast<uint64_t>(n) << 32) | input; };
+  if (auto it = missing_.find(key(id)); it != missing_.end()) return it->second;
+  // Operands have smaller ids: fill the table in node order, without
+  // recursion (definition chains can be arbitrarily deep).
+  for (ir::NodeId n = 0; n <= id; ++n) {
+    if (missing_.count(key(n))) continue;
+    const ir::Node& node = program_.nodes[n];
+    z3::expr out = ctx_.bool_val(false);
+    switch (node.op) {
+      case ir::Op::Input: out = ctx_.bool_val(node.input == input) && !known_[n]; break;
+      case ir::Op::Const:
+      case ir::Op::IsKnown: break;
+      default: {
+        // The union over the unknown operands (a known operand's set is
+        // empty). A division by a known zero has both operands known, so
+        // it misses nothing.
+        z3::expr any = ctx_.bool_val(false);
+        for (ir::NodeId a : node.args) any = any || missing_.at(key(a));
+        out = !known_[n] && any;
+        break;
+      }
     }
+    missing_.emplace(key(n), out);
   }
-  out = out.simplify();
-  missing_.emplace(key, out);
-  return out;
+  return missing_.at(key(id));
 }
 
 }  // namespace pathway::verify

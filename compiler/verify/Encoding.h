@@ -32,8 +32,11 @@ class Encoding {
   const ir::Program& program() const { return program_; }
   const std::vector<InputVars>& inputs() const { return inputs_; }
   // Every input's value within its declared range, integral for ints and
-  // enum indices, one of the labels for enums.
-  const z3::expr& domain() const { return domain_; }
+  // enum indices, one of the labels for enums; and the definitions of the
+  // named constants of deep nodes (every 8 levels a node gets its own known
+  // and value constants, defined by an equation, so the formula grows
+  // linearly with the program however deep its definition chains are).
+  z3::expr domain() const { return z3::mk_and(domain_); }
 
   const z3::expr& known(ir::NodeId id) const { return known_[id]; }
   const z3::expr& value(ir::NodeId id) const { return value_[id]; }  // Bool or Real by node type
@@ -54,8 +57,10 @@ class Encoding {
   z3::context& ctx_;
   const ir::Program& program_;
   std::vector<InputVars> inputs_;
-  z3::expr domain_;
+  std::string prefix_;
+  z3::expr_vector domain_;
   std::vector<z3::expr> known_, value_;
+  std::vector<uint32_t> depth_;  // inlined term depth since the last named node
   std::unordered_map<uint64_t, z3::expr> missing_;
 };
 

@@ -41,6 +41,8 @@ declaration
     | defineDecl
     | findingDecl
     | recommendationDecl
+    | propertyDecl
+    | allowDecl
     ;
 
 enumDecl
@@ -100,6 +102,28 @@ citation
     : (source=IDENT ':')? paragraphId
     ;
 
+// ---------------------------------------------------------- verification
+// Properties are claims that `pathwayc verify` proves for every patient; an
+// allow silences one built-in analysis for named declarations, with a reason.
+// Neither changes what a compiled library computes.
+
+propertyDecl
+    : 'property' name=IDENT '{' propertyField* '}'
+    ;
+
+propertyField
+    : field                                                      # plainPropertyField
+    | kw=('assume' | 'holds') claim ';'                          # claimField
+    ;
+
+claim
+    : lhs=expr ('implies' rhs=expr)?
+    ;
+
+allowDecl
+    : 'allow' check=IDENT IDENT (',' IDENT)* reason=STRING ';'
+    ;
+
 // ----------------------------------------------------------- expressions
 
 expr
@@ -146,6 +170,7 @@ primary
     | 'true'                                                     # truePrimary
     | 'false'                                                    # falsePrimary
     | fn=('known' | 'unknown') '(' IDENT ')'                     # knownPrimary
+    | fn=IDENT '(' IDENT ')'                                     # statusPrimary
     | IDENT ('.' IDENT)?                                         # namePrimary
     | '(' expr ')'                                               # parenPrimary
     ;

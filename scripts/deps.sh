@@ -11,6 +11,8 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   graphviz time
+  # compiler/verify (pathwayc verify / diff): the Z3 SMT solver
+  libz3-dev
 )
 
 missing=()

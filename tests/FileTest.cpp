@@ -7,6 +7,7 @@
 #include "ast/Dump.h"
 #include "diag/Render.h"
 #include "driver/Pipeline.h"
+#include "driver/VerifyReport.h"
 #include "format/Format.h"
 #include "ir/Dump.h"
 
@@ -81,6 +82,7 @@ FileTestResult runFileTest(const std::string& relative) {
   std::string mode = relative.substr(0, relative.find('/'));
   driver::FrontendOptions options;
   options.stopAfter = mode == "ast" || mode == "fmt" ? driver::Stage::Parse : driver::Stage::Lower;
+  options.keepProperties = mode == "ir" || mode == "verify";
   // Inputs are compiled without their CHECK lines, so that the positions
   // in the expectations do not depend on them.
   std::string input = e.input;
@@ -99,6 +101,15 @@ FileTestResult runFileTest(const std::string& relative) {
   if (c->ok() && mode == "ast") result.stdoutText = ast::dump(c->ast, *c->source);
   if (c->ok() && mode == "ir") result.stdoutText = ir::dump(*c->program);
   if (c->ok() && mode == "fmt") result.stdoutText = format::formatFile(c->ast, *c->source);
+  if (c->ok() && mode == "verify") {
+    driver::VerifyOutcome v = driver::verifyCompilation(*c, /*warningsAsErrors=*/false);
+    result.stdoutText = v.summary;
+    result.stderrText += diag::renderText(v.diagnostics, name);
+    for (const diag::Diagnostic& d : v.diagnostics) {
+      result.kinds.insert(d.kind);
+      for (const diag::Note& n : d.notes) result.kinds.insert(n.kind);
+    }
+  }
   return result;
 }
 

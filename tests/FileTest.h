@@ -4,7 +4,8 @@
 //   // CHECK:STDOUT: <a line of dump-ast / dump-ir output>
 // The directory decides what runs: check/ (diagnostics only), ast/
 // (dump-ast), ir/ (dump-ir), fmt/ (pathwayc fmt: STDOUT is the formatted
-// input). An input whose trailing comments would not
+// input), verify/ (pathwayc verify: STDOUT is the summary, STDERR the
+// front end's and the verifier's diagnostics). An input whose trailing comments would not
 // survive (an unterminated block comment) keeps its expectations in
 // <name>.pw.expected instead. PATHWAY_AUTOUPDATE=1 rewrites expectations
 // from the actual output, for intended changes (review the diff).

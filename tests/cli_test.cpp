@@ -395,10 +395,12 @@ TEST(CliTest, PtPathwayChartHasEveryRecommendation) {
   std::ifstream in(pw);
   std::string line;
   size_t recommendations = 0;
+  bool inRecommendation = false;  // properties and findings have labels too
   while (std::getline(in, line)) {
     if (line.rfind("recommendation ", 0) == 0) ++recommendations;
+    if (!line.empty() && line[0] != ' ') inRecommendation = line.rfind("recommendation ", 0) == 0;
     size_t label = line.find("  label \"");
-    if (label == 0 && recommendations > 0) {
+    if (label == 0 && inRecommendation) {
       // Labels are wrapped in the chart; their first word must be there.
       std::string text = line.substr(9, line.find(' ', 9) - 9);
       EXPECT_NE(dot.output.find(text), std::string::npos) << text;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <string>
 
 extern char** environ;
 
@@ -39,9 +40,16 @@ ProcessRun runProcess(const std::vector<std::string>& command, const std::string
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   posix_spawn_file_actions_destroy(&actions);
   run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  // time(1) writes "Command exited with non-zero status N" first when the
+  // command fails: the figure is on the last line.
   std::ifstream rss(rssPath);
-  double kib = 0;
-  if (rss >> kib) run.peakRssMiB = kib / 1024.0;
+  std::string line, last;
+  while (std::getline(rss, line)) {
+    if (!line.empty()) last = line;
+  }
+  if (!last.empty() && last.find_first_not_of("0123456789") == std::string::npos) {
+    run.peakRssMiB = std::stod(last) / 1024.0;
+  }
   std::remove(rssPath.c_str());
   return run;
 }

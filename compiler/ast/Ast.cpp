@@ -6,6 +6,7 @@ const char* spelling(BinaryOp op) {
   switch (op) {
     case BinaryOp::And: return "and";
     case BinaryOp::Or: return "or";
+    case BinaryOp::Implies: return "implies";
     case BinaryOp::Lt: return "<";
     case BinaryOp::Le: return "<=";
     case BinaryOp::Gt: return ">";
@@ -28,6 +29,8 @@ const char* declKindName(DeclKind kind) {
     case DeclKind::Define: return "definition";
     case DeclKind::Finding: return "finding";
     case DeclKind::Recommendation: return "recommendation";
+    case DeclKind::Property: return "property";
+    case DeclKind::Allow: return "allow";
   }
   return "?";
 }

@@ -48,7 +48,9 @@ struct Header {
   X(Const)                        \
   X(Define)                       \
   X(Finding)                      \
-  X(Recommendation)
+  X(Recommendation)               \
+  X(Property)                     \
+  X(Allow)
 
 enum class DeclKind : uint8_t {
 #define PATHWAY_AST_KIND(name) name,
@@ -117,6 +119,8 @@ class DefineDecl final : public Decl {
 #define PATHWAY_AST_FIELDS(X) \
   X(Label, "label")           \
   X(When, "when")             \
+  X(Assume, "assume")         \
+  X(Holds, "holds")           \
   X(Category, "category")     \
   X(Urgency, "urgency")       \
   X(Rationale, "rationale")   \
@@ -145,7 +149,7 @@ struct Field {
   Range range;                      // the whole field
   std::string text;                 // label, rationale (unescaped)
   Name word;                        // category, urgency
-  ExprPtr when;                     // when
+  ExprPtr when;                     // when; assume and holds (properties)
   std::vector<ParagraphRef> cites;  // cite
   std::vector<SupersedesTarget> targets;  // supersedes
 };
@@ -172,6 +176,24 @@ class RecommendationDecl final : public BlockDecl {
  public:
   RecommendationDecl(Name name, Range range)
       : BlockDecl(DeclKind::Recommendation, std::move(name), range) {}
+};
+
+// property NAME { label "..."; assume PREMISE; holds CLAIM; cite ...; }
+// A claim for `pathwayc verify`: for every patient for whom the premise is
+// true, the claim must be true. Not part of what a library evaluates.
+class PropertyDecl final : public BlockDecl {
+ public:
+  PropertyDecl(Name name, Range range) : BlockDecl(DeclKind::Property, std::move(name), range) {}
+};
+
+// allow CHECK SUBJECT[, SUBJECT] "reason"; silences one built-in analysis
+// of `pathwayc verify` for the declarations named. The decl's name is the
+// check (e.g. never_fires).
+class AllowDecl final : public Decl {
+ public:
+  AllowDecl(Name check, Range range) : Decl(DeclKind::Allow, std::move(check), range) {}
+  std::vector<Name> subjects;
+  StringField reason;
 };
 
 // A `//` or `/* */` comment, text as written (delimiters included). The

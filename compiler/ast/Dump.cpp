@@ -92,13 +92,24 @@ class Dumper {
         return;
       case DeclKind::Finding:
       case DeclKind::Recommendation:
+      case DeclKind::Property:
         block(static_cast<const BlockDecl&>(d));
         return;
+      case DeclKind::Allow: {
+        const auto& a = static_cast<const AllowDecl&>(d);
+        std::string subjects;
+        for (const Name& n : a.subjects) subjects += (subjects.empty() ? "" : ", ") + n.text;
+        line(1, fmt::format("Allow {} [{}] {} {}", d.name.text, subjects, quote(a.reason.value), at(d.range())));
+        return;
+      }
     }
   }
 
   void block(const BlockDecl& b) {
-    line(1, fmt::format("{} {} {}", b.kind() == DeclKind::Finding ? "Finding" : "Recommendation",
+    const char* kind = b.kind() == DeclKind::Finding    ? "Finding"
+                       : b.kind() == DeclKind::Property ? "Property"
+                                                        : "Recommendation";
+    line(1, fmt::format("{} {} {}", kind,
                         b.name.text, at(b.range())));
     std::vector<const Field*> fields;
     for (const Field& f : b.fields) fields.push_back(&f);
@@ -119,7 +130,9 @@ class Dumper {
           line(2, fmt::format("{} {}", fieldName(f.kind), f.word.text));
           break;
         case FieldKind::When:
-          line(2, "when");
+        case FieldKind::Assume:
+        case FieldKind::Holds:
+          line(2, fieldName(f.kind));
           expr(3, *f.when);
           break;
         case FieldKind::Cite: {
@@ -181,6 +194,11 @@ class Dumper {
         for (const Label& l : in.labels) labels += (labels.empty() ? "" : ", ") + l.name;
         line(depth, fmt::format("In [{}] {}", labels, at(e.range())));
         expr(depth + 1, *in.operand);
+        return;
+      }
+      case ExprKind::Status: {
+        const auto& st = static_cast<const StatusExpr&>(e);
+        line(depth, fmt::format("Status {}({}) {}", st.function, st.name, at(e.range())));
         return;
       }
     }

@@ -21,7 +21,8 @@ using diag::Range;
   X(Known)                        \
   X(Unary)                        \
   X(Binary)                       \
-  X(In)
+  X(In)                           \
+  X(Status)
 
 enum class ExprKind : uint8_t {
 #define PATHWAY_AST_KIND(name) name,
@@ -105,7 +106,9 @@ class UnaryExpr final : public Expr {
   ExprPtr operand;
 };
 
-enum class BinaryOp : uint8_t { And, Or, Lt, Le, Gt, Ge, Eq, Ne, Add, Sub, Mul, Div };
+// Implies (`a implies b`, Kleene: not a or b) is written only at the top of
+// a property's assume or holds.
+enum class BinaryOp : uint8_t { And, Or, Implies, Lt, Le, Gt, Ge, Eq, Ne, Add, Sub, Mul, Div };
 const char* spelling(BinaryOp op);
 inline bool isComparison(BinaryOp op) { return op >= BinaryOp::Lt && op <= BinaryOp::Ne; }
 inline bool isArithmetic(BinaryOp op) { return op >= BinaryOp::Add; }
@@ -138,6 +141,22 @@ class InExpr final : public Expr {
   }
   ExprPtr operand;
   std::vector<Label> labels;
+};
+
+// fire(r), no(r), undetermined(r), superseded(r): a recommendation's status,
+// in properties only. `function` is as written; sema checks it.
+class StatusExpr final : public Expr {
+ public:
+  StatusExpr(Range range, std::string function, Range functionRange, std::string name, Range nameRange)
+      : Expr(ExprKind::Status, range), function(std::move(function)), functionRange(functionRange),
+        name(std::move(name)), nameRange(nameRange) {}
+  ExprPtr clone() const override {
+    return std::make_unique<StatusExpr>(range(), function, functionRange, name, nameRange);
+  }
+  std::string function;
+  Range functionRange;
+  std::string name;
+  Range nameRange;
 };
 
 }  // namespace pathway::ast

@@ -38,7 +38,7 @@ int dumpAstCommand(const std::string& file, const DiagnosticOptions& options) {
 }
 
 int dumpIrCommand(const std::string& file, const DiagnosticOptions& options) {
-  std::unique_ptr<Compilation> c = frontend(file, options, Stage::Lower);
+  std::unique_ptr<Compilation> c = frontend(file, options, Stage::Lower, /*keepProperties=*/true);
   if (!c) return kExitError;
   std::fputs(ir::dump(*c->program).c_str(), stdout);
   return kExitOk;

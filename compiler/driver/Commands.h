@@ -72,6 +72,19 @@ struct FmtOptions {
 };
 int fmtCommand(const FmtOptions& options, const DiagnosticOptions& diag);
 
+struct VerifyOptions {
+  std::vector<std::string> files;
+  std::string counterexamples;  // also write each counterexample here as <pathway>.<property>.json
+  bool json = false;
+};
+int verifyCommand(const VerifyOptions& options, const DiagnosticOptions& diag);
+
+struct DiffOptions {
+  std::string oldFile, newFile;
+  bool json = false;
+};
+int diffCommand(const DiffOptions& options, const DiagnosticOptions& diag);
+
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
 struct LspOptions {

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "diag/DiagnosticEngine.h"
+#include "ir/Prune.h"
 #include "lower/Lower.h"
 #include "sema/Sema.h"
 
@@ -40,6 +41,11 @@ std::unique_ptr<Compilation> compileText(const std::string& path, std::string te
 
   // 3. Lowering: checked AST -> Pathway IR, folded and shared.  (dump-ir)
   c->program = lower::lower(c->ast, c->analysis);
+
+  // 3b. Properties and allows (verify, dump-ir) live in the IR until here;
+  //     every other back end gets the program without them, so they never
+  //     change a library or its content hash.            (verify: compiler/verify)
+  if (!options.keepProperties) ir::stripProperties(*c->program);
 
   // 4. Back ends read only the IR: codegen + link (build), the
   //    interpreter (run --interpret), metadata (describe).

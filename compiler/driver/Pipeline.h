@@ -23,6 +23,9 @@ struct FrontendOptions {
   Stage stopAfter = Stage::Lower;
   bool warningsAsErrors = false;
   size_t errorLimit = 50;
+  // Keep properties and allows in the IR (verify, dump-ir); otherwise they
+  // are stripped before any back end sees the program.
+  bool keepProperties = false;
   syntax::Limits limits;
 };
 

@@ -19,8 +19,10 @@ void printDiagnostics(const Compilation& c, const DiagnosticOptions& options) {
   std::fputs(out.c_str(), stderr);
 }
 
-std::unique_ptr<Compilation> frontend(const std::string& path, const DiagnosticOptions& options, Stage stopAfter) {
+std::unique_ptr<Compilation> frontend(const std::string& path, const DiagnosticOptions& options, Stage stopAfter,
+                                      bool keepProperties) {
   FrontendOptions fo;
+  fo.keepProperties = keepProperties;
   fo.stopAfter = stopAfter;
   fo.warningsAsErrors = options.warningsAsErrors;
   std::unique_ptr<Compilation> c = compileFile(path, fo);

@@ -9,7 +9,9 @@ namespace pathway::driver {
 
 void printDiagnostics(const Compilation& c, const DiagnosticOptions& options);
 // Compiles a file through lowering, printing its diagnostics. Null on error.
-std::unique_ptr<Compilation> frontend(const std::string& path, const DiagnosticOptions& options, Stage stopAfter);
+// keepProperties: properties and allows stay in the IR (verify, dump-ir).
+std::unique_ptr<Compilation> frontend(const std::string& path, const DiagnosticOptions& options, Stage stopAfter,
+                                      bool keepProperties = false);
 
 }  // namespace pathway::driver
 

@@ -117,6 +117,21 @@ int run(int argc, char** argv) {
   fmtCmd->add_flag("-i,--in-place", fmtOptions.inPlace, "Rewrite the files that change in place");
   addDiagnosticOptions(fmtCmd, diag);
 
+  VerifyOptions verifyOptions;
+  CLI::App* verifyCmd = app.add_subcommand("verify", "Prove a pathway's properties and run the built-in analyses (Z3)");
+  verifyCmd->add_option("files", verifyOptions.files, "Pathway files")->required();
+  verifyCmd->add_option("--counterexamples", verifyOptions.counterexamples,
+                        "Also write each counterexample patient to DIR/<pathway>.<property>.json");
+  verifyCmd->add_flag("--json", verifyOptions.json, "Print the results as JSON");
+  addDiagnosticOptions(verifyCmd, diag);
+
+  DiffOptions diffOptions;
+  CLI::App* diffCmd = app.add_subcommand("diff", "Compare two versions of a pathway: which patients change status");
+  diffCmd->add_option("old", diffOptions.oldFile, "Old pathway file")->required();
+  diffCmd->add_option("new", diffOptions.newFile, "New pathway file")->required();
+  diffCmd->add_flag("--json", diffOptions.json, "Print JSON");
+  addDiagnosticOptions(diffCmd, diag);
+
   LspOptions lspOptions;
   CLI::App* lspCmd = app.add_subcommand("lsp", "Run the language server (LSP 3.17) over stdin and stdout");
   lspCmd->add_option("--debounce-ms", lspOptions.debounceMs,
@@ -138,6 +153,8 @@ int run(int argc, char** argv) {
   if (*explainCmd) return explainCommand(explainOptions, diag);
   if (*testCmd) return testCommand(testOptions, diag);
   if (*fmtCmd) return fmtCommand(fmtOptions, diag);
+  if (*verifyCmd) return verifyCommand(verifyOptions, diag);
+  if (*diffCmd) return diffCommand(diffOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
   if (*lspCmd) return lspCommand(lspOptions);
   return kExitUsage;

@@ -17,10 +17,11 @@ using ast::ExprKind;
 // ------------------------------------------------------------ expressions
 
 // Binding strength, loosest first: the grammar's levels (orExpr .. primary).
-enum Precedence : int { kOr = 1, kAnd, kNot, kCompare, kAdd, kMul, kNeg, kPrimary };
+enum Precedence : int { kImplies = 0, kOr,  kAnd, kNot, kCompare, kAdd, kMul, kNeg, kPrimary };
 
 int precedence(BinaryOp op) {
   switch (op) {
+    case BinaryOp::Implies: return kImplies;
     case BinaryOp::Or: return kOr;
     case BinaryOp::And: return kAnd;
     case BinaryOp::Add:
@@ -43,7 +44,7 @@ int precedence(const Expr& e) {
 bool isLogicChain(const Expr& e) {
   if (e.kind() != ExprKind::Binary) return false;
   BinaryOp op = static_cast<const ast::BinaryExpr&>(e).op;
-  return op == BinaryOp::And || op == BinaryOp::Or;
+  return op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Implies;
 }
 
 std::string number(const ast::NumberExpr& n) {
@@ -125,6 +126,10 @@ std::string exprText(const Expr& e, bool beforeSlashName) {
       std::string labels;
       for (const ast::Label& l : in.labels) labels += (labels.empty() ? "" : ", ") + l.name;
       return operand(*in.operand, precedence(*in.operand) < kAdd) + " in {" + labels + "}";
+    }
+    case ExprKind::Status: {
+      const auto& st = static_cast<const ast::StatusExpr&>(e);
+      return st.function + "(" + st.name + ")";
     }
   }
   return "?";
@@ -532,7 +537,17 @@ class Printer {
         return emit(lines, after);
       }
       case ast::DeclKind::Finding:
-      case ast::DeclKind::Recommendation: return block(static_cast<const ast::BlockDecl&>(d), after);
+      case ast::DeclKind::Recommendation:
+      case ast::DeclKind::Property: return block(static_cast<const ast::BlockDecl&>(d), after);
+      case ast::DeclKind::Allow: {
+        hoist(d.range().begin, d.range().end, 0);
+        const auto& a = static_cast<const ast::AllowDecl&>(d);
+        std::vector<std::string> items;
+        for (const ast::Name& n : a.subjects) items.push_back(n.text);
+        std::string line = "allow " + d.name.text + " ";
+        for (size_t i = 0; i < items.size(); ++i) line += (i ? ", " : "") + items[i];
+        return emit({line + " " + quote(a.reason.value) + ";"}, after);
+      }
     }
   }
 
@@ -578,7 +593,9 @@ class Printer {
   // Fields one per line in the fixed order label, when, category, urgency,
   // rationale, cite, supersedes; each field's comments move with it.
   void block(const ast::BlockDecl& b, const std::vector<size_t>& after) {
-    std::string keyword = b.kind() == ast::DeclKind::Finding ? "finding " : "recommendation ";
+    std::string keyword = b.kind() == ast::DeclKind::Finding    ? "finding "
+                          : b.kind() == ast::DeclKind::Property ? "property "
+                                                                : "recommendation ";
     uint32_t open = openBrace(b.name.range.end);
     uint32_t close = b.range().end - 1;
     hoist(b.range().begin, open, 0);
@@ -613,7 +630,9 @@ class Printer {
       case ast::FieldKind::Rationale: return {head + quote(f.text) + ";"};
       case ast::FieldKind::Category:
       case ast::FieldKind::Urgency: return {head + f.word.text + ";"};
-      case ast::FieldKind::When: {
+      case ast::FieldKind::When:
+      case ast::FieldKind::Assume:
+      case ast::FieldKind::Holds: {
         std::vector<std::string> lines;
         breakExpr(lines, head, *f.when, 6, ";");
         return lines;

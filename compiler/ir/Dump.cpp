@@ -82,6 +82,15 @@ std::string dump(const Program& p) {
     out += fmt::format("recommendation {} = %{} status %{} {} {} {} {} supersedes [{}]\n", r.name, r.condition,
                        r.status, r.category, r.urgency, quoted(r.label), citations(r.citations), supersedes);
   }
+  for (const Property& pr : p.properties) {
+    out += fmt::format("property {} = {}%{} {} {}\n", pr.name, pr.premise ? fmt::format("%{} implies ", *pr.premise) : "",
+                       pr.claim, quoted(pr.label), citations(pr.citations));
+  }
+  for (const Allow& a : p.allows) {
+    std::string subjects;
+    for (const std::string& s : a.subjects) subjects += (subjects.empty() ? "" : ", ") + s;
+    out += fmt::format("allow {} [{}] {}\n", a.check, subjects, quoted(a.reason));
+  }
   return out;
 }
 

@@ -116,6 +116,23 @@ struct Recommendation {
   NodeId status = 0;                 // condition and not any superseder's status
 };
 
+// A claim for `pathwayc verify` (never evaluated by a library): for every
+// patient for whom `premise` is true, `claim` must be true (unknown fails).
+struct Property {
+  std::string name;
+  std::string label;
+  std::vector<Citation> citations;
+  std::optional<NodeId> premise;
+  NodeId claim = 0;
+};
+
+// `allow CHECK SUBJECTS "reason";`: silences one built-in analysis.
+struct Allow {
+  std::string check;                  // an id from diag/Analyses.def
+  std::vector<std::string> subjects;  // declaration names
+  std::string reason;
+};
+
 struct Source {
   std::string name;
   std::string title;
@@ -137,6 +154,10 @@ struct Program {
   std::vector<Definition> definitions;
   std::vector<Finding> findings;
   std::vector<Recommendation> recommendations;
+  // Verification only: kept for `verify` and `dump-ir`, stripped (with the
+  // nodes only they use) before any back end sees the program.
+  std::vector<Property> properties;
+  std::vector<Allow> allows;
 
   // Slot layout shared by every backend (see pathway/abi.h).
   uint32_t slotCount() const {

@@ -5,6 +5,10 @@ namespace pathway::ir {
 void prune(Program& program) {
   std::vector<char> live(program.nodes.size(), 0);
   for (NodeId root : program.slotNodes()) live[root] = 1;
+  for (const Property& p : program.properties) {
+    live[p.claim] = 1;
+    if (p.premise) live[*p.premise] = 1;
+  }
   // Operands precede their users, so one backward sweep marks everything.
   for (size_t id = program.nodes.size(); id-- > 0;) {
     if (!live[id]) continue;
@@ -26,6 +30,17 @@ void prune(Program& program) {
     r.condition = renumber[r.condition];
     r.status = renumber[r.status];
   }
+  for (Property& p : program.properties) {
+    p.claim = renumber[p.claim];
+    if (p.premise) p.premise = renumber[*p.premise];
+  }
+}
+
+void stripProperties(Program& program) {
+  if (program.properties.empty() && program.allows.empty()) return;
+  program.properties.clear();
+  program.allows.clear();
+  prune(program);
 }
 
 }  // namespace pathway::ir

@@ -7,7 +7,13 @@
 
 namespace pathway::ir {
 
+// Properties' premises and claims count as outputs.
 void prune(Program& program);
+
+// Drops the properties and allows, then the nodes only they used: the
+// program every back end sees, node for node the same as one lowered
+// without them.
+void stripProperties(Program& program);
 
 }  // namespace pathway::ir
 

@@ -44,6 +44,7 @@ class Lowering {
       }
     }
     statuses();
+    verification();
     ir::prune(program_);
     return std::move(program_);
   }
@@ -151,6 +152,42 @@ class Lowering {
     }
   }
 
+  // Properties and allows, lowered after every output so that stripping
+  // them leaves the nodes exactly as lowering without them would.
+  void verification() {
+    for (const ast::DeclPtr& d : file_.decls) {
+      if (d->kind() == ast::DeclKind::Allow) {
+        const auto& a = static_cast<const ast::AllowDecl&>(*d);
+        ir::Allow allow{a.name.text, {}, a.reason.value};
+        for (const ast::Name& n : a.subjects) allow.subjects.push_back(n.text);
+        program_.allows.push_back(std::move(allow));
+      }
+      if (d->kind() != ast::DeclKind::Property) continue;
+      const auto& decl = static_cast<const ast::PropertyDecl&>(*d);
+      ir::Property p;
+      p.name = decl.name.text;
+      if (const ast::Field* label = decl.field(ast::FieldKind::Label)) p.label = label->text;
+      p.citations = citations(decl);
+      if (const ast::Field* assume = decl.field(ast::FieldKind::Assume)) p.premise = expr(*assume->when);
+      p.claim = expr(*decl.field(ast::FieldKind::Holds)->when);
+      program_.properties.push_back(std::move(p));
+    }
+  }
+
+  // fire(r), no(r), undetermined(r), superseded(r): two-valued (always
+  // known). fire = known(s) and s; no = known(s) and not s; undetermined =
+  // not known(s); superseded = its own condition fires but its status is no.
+  ir::NodeId status(const ast::StatusExpr& e, const sema::ExprInfo& info) {
+    const ir::Recommendation& r =
+        program_.recommendations[recIndex_.at(static_cast<const ast::RecommendationDecl*>(info.decl))];
+    auto fires = [&](ir::NodeId n) { return builder_.logicAnd(builder_.isKnown(n), n); };
+    auto isNo = [&](ir::NodeId n) { return builder_.logicAnd(builder_.isKnown(n), builder_.logicNot(n)); };
+    if (e.function == "fire") return fires(r.status);
+    if (e.function == "no") return isNo(r.status);
+    if (e.function == "undetermined") return builder_.logicNot(builder_.isKnown(r.status));
+    return builder_.logicAnd(fires(r.condition), isNo(r.status));
+  }
+
   // The node of a const, define or finding.
   ir::NodeId value(const ast::Decl& decl) {
     if (auto it = decls_.find(&decl); it != decls_.end()) return it->second;
@@ -201,6 +238,7 @@ class Lowering {
         }
         return builder_.inSet(expr(*in.operand), std::move(labels));
       }
+      case ast::ExprKind::Status: return status(static_cast<const ast::StatusExpr&>(e), info);
     }
     return builder_.unknown(ir::Type::Bool);
   }
@@ -210,6 +248,7 @@ class Lowering {
     ir::NodeId rhs = expr(*e.rhs);
     if (e.op == ast::BinaryOp::And) return builder_.logicAnd(lhs, rhs);
     if (e.op == ast::BinaryOp::Or) return builder_.logicOr(lhs, rhs);
+    if (e.op == ast::BinaryOp::Implies) return builder_.logicOr(builder_.logicNot(lhs), rhs);
     if (info.rhsScale != 1) rhs = builder_.arith(ir::Op::Mul, rhs, builder_.number(info.rhsScale));
     // Enum (in)equality against a label is a set test.
     bool isEnum = analysis_.info(*e.lhs).type.kind == sema::Type::Kind::Enum;

@@ -36,6 +36,18 @@ std::vector<std::string> fieldKeywords() {
 #undef PATHWAY_LSP_FIELD
   return k;
 }
+// The fields a block takes: a property has a premise and a claim instead of
+// a condition and the recommendation's fields.
+std::vector<std::string> fieldKeywords(const std::string& block) {
+  const std::set<std::string> propertyOnly = {"assume", "holds"};
+  const std::set<std::string> property = {"label", "assume", "holds", "cite"};
+  std::vector<std::string> out;
+  for (const std::string& f : fieldKeywords()) {
+    const bool fits = block == "property" ? property.count(f) > 0 : propertyOnly.count(f) == 0;
+    if (fits) out.push_back(f);
+  }
+  return out;
+}
 // Keywords of constructs the lists above do not know yet start a
 // declaration (the grammar's other keywords are all expression or field
 // words).
@@ -381,8 +393,8 @@ json completion(Document& doc, const json& params) {
       items.keywords(topLevelKeywords());
     } else if (block == "pathway") {
       items.keywords(headerKeywords());
-    } else if (block == "finding" || block == "recommendation") {
-      items.keywords(fieldKeywords());
+    } else if (block == "finding" || block == "recommendation" || block == "property") {
+      items.keywords(fieldKeywords(block));
     }
     return result();
   }

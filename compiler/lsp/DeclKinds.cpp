@@ -37,6 +37,17 @@ const DeclKindInfo& kindInfo(ast::DeclKind kind) {
                                   "function", false, false};
       return k;
     }
+    case ast::DeclKind::Property: {
+      static const DeclKindInfo k{"properties", symbol_kind::Boolean, completion_kind::Reference, "namespace",
+                                  false, false};
+      return k;
+    }
+    case ast::DeclKind::Allow: {
+      // Named by the check it silences; several may share that name.
+      static const DeclKindInfo k{"allowed analyses", symbol_kind::Key, completion_kind::Keyword, "namespace",
+                                  false, false};
+      return k;
+    }
   }
   static const DeclKindInfo unknown{"declarations", symbol_kind::Variable, completion_kind::Text, "variable",
                                     false, false};

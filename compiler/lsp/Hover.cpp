@@ -71,6 +71,8 @@ std::string blockText(const driver::Compilation& c, const ast::BlockDecl& block)
     switch (field.kind) {
       case ast::FieldKind::Label: out += "\n**" + field.text + "**\n"; break;
       case ast::FieldKind::When: out += "\n- when: `" + format::formatExpr(*field.when) + "`"; break;
+      case ast::FieldKind::Assume: out += "\n- assume: `" + format::formatExpr(*field.when) + "`"; break;
+      case ast::FieldKind::Holds: out += "\n- holds: `" + format::formatExpr(*field.when) + "`"; break;
       case ast::FieldKind::Category: out += "\n- category: " + field.word.text; break;
       case ast::FieldKind::Urgency: out += "\n- urgency: " + field.word.text; break;
       case ast::FieldKind::Rationale: out += "\n- rationale: " + field.text; break;

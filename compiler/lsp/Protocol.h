@@ -30,7 +30,7 @@ inline constexpr int Error = 1, Warning = 2, Information = 3, Hint = 4;
 }
 namespace symbol_kind {
 inline constexpr int Module = 2, Namespace = 3, Package = 4, Class = 5, Property = 7, Field = 8, Enum = 10,
-                     Function = 12, Variable = 13, Constant = 14, String = 15, Boolean = 17, EnumMember = 22,
+                     Function = 12, Variable = 13, Constant = 14, String = 15, Boolean = 17, Key = 20, EnumMember = 22,
                      Event = 24, Operator = 25;
 }
 namespace completion_kind {

@@ -32,7 +32,8 @@ void unitTokens(const ast::Expr& e, std::vector<Token>& out) {
     case ast::ExprKind::In: unitTokens(*static_cast<const ast::InExpr&>(e).operand, out); break;
     case ast::ExprKind::Bool:
     case ast::ExprKind::Name:
-    case ast::ExprKind::Known: break;
+    case ast::ExprKind::Known:
+    case ast::ExprKind::Status: break;
   }
 }
 

@@ -66,6 +66,11 @@ class Checker {
   bool requireBool(const ast::Expr& operand, const std::string& context);
   void reportUnknownLabel(const std::string& label, diag::Range range, const ast::EnumDecl& decl);
 
+  // Properties.cpp
+  void checkProperty(const ast::PropertyDecl& decl);
+  void checkAllow(const ast::AllowDecl& decl);
+  ExprInfo status(const ast::StatusExpr& e);
+
   // Checks.cpp
   void checkSupersedes();
   void checkUnused();
@@ -93,6 +98,7 @@ class Checker {
   std::unordered_map<const ast::Decl*, State> state_;
   const ast::Decl* current_ = nullptr;
   bool inConst_ = false;
+  bool inProperty_ = false;  // status predicates and implies are allowed
 };
 
 }  // namespace pathway::sema

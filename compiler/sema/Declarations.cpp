@@ -51,6 +51,10 @@ void Checker::run() {
     }
   }
   checkSupersedes();
+  for (const ast::DeclPtr& decl : file_.decls) {
+    if (decl->kind() == ast::DeclKind::Property) checkProperty(static_cast<const ast::PropertyDecl&>(*decl));
+    if (decl->kind() == ast::DeclKind::Allow) checkAllow(static_cast<const ast::AllowDecl&>(*decl));
+  }
   checkUnused();
   checkConstantConditions();
   checkUncited();
@@ -109,6 +113,8 @@ void Checker::declareNames() {
       case ast::DeclKind::Enum: enumNames_.push_back(decl->name.text); break;
       case ast::DeclKind::Recommendation: recNames_.push_back(decl->name.text); break;
       case ast::DeclKind::Const: valueNames_.push_back(decl->name.text); break;
+      case ast::DeclKind::Property: break;
+      case ast::DeclKind::Allow: continue;  // names an analysis, declares nothing
       default:
         valueNames_.push_back(decl->name.text);
         knownNames_.push_back(decl->name.text);

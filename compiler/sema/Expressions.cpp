@@ -133,6 +133,7 @@ const ExprInfo& Checker::expr(const ast::Expr& e) {
     case ast::ExprKind::Unary: info = unary(static_cast<const ast::UnaryExpr&>(e)); break;
     case ast::ExprKind::Binary: info = binary(static_cast<const ast::BinaryExpr&>(e)); break;
     case ast::ExprKind::In: info = in(static_cast<const ast::InExpr&>(e)); break;
+    case ast::ExprKind::Status: info = status(static_cast<const ast::StatusExpr&>(e)); break;
   }
   return analysis_.exprs[&e] = info;
 }
@@ -225,6 +226,8 @@ ExprInfo Checker::name(const ast::NameExpr& e) {
       break;
     case ast::DeclKind::Enum:
     case ast::DeclKind::Recommendation:
+    case ast::DeclKind::Property:
+    case ast::DeclKind::Allow:
       diags_.report(Kind::NotAValue, e.range(), ast::declKindName(decl.kind()), e.name)
           .note(Kind::NoteDeclaredHere, decl.name.range, e.name);
       info.decl = nullptr;
@@ -291,7 +294,7 @@ ExprInfo Checker::unary(const ast::UnaryExpr& e) {
 }
 
 ExprInfo Checker::binary(const ast::BinaryExpr& e) {
-  if (e.op == ast::BinaryOp::And || e.op == ast::BinaryOp::Or) return logical(e);
+  if (e.op == ast::BinaryOp::And || e.op == ast::BinaryOp::Or || e.op == ast::BinaryOp::Implies) return logical(e);
   if (ast::isComparison(e.op)) return comparison(e);
   return arithmetic(e);
 }
@@ -307,6 +310,12 @@ ExprInfo Checker::logical(const ast::BinaryExpr& e) {
   info.type = Type::boolean();
   if (!ok) return info;
   bool isAnd = e.op == ast::BinaryOp::And;
+  if (e.op == ast::BinaryOp::Implies) {
+    // Kleene: a implies b = not a or b.
+    if (isFalse(l.constant) || isTrue(r.constant)) info.constant = boolValue(true);
+    else if (l.constant && r.constant) info.constant = isTrue(l.constant) && isFalse(r.constant) ? boolValue(false) : unknownValue();
+    return info;
+  }
   // Kleene: a known false (and) or known true (or) decides alone.
   auto decides = [&](const std::optional<ConstValue>& c) { return isAnd ? isFalse(c) : isTrue(c); };
   if (decides(l.constant) || decides(r.constant)) {

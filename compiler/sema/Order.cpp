@@ -61,7 +61,8 @@ std::vector<Checker::Use> Checker::usesOf(const ast::Decl& decl) const {
         break;
       case ast::ExprKind::In: work.push_back(static_cast<const ast::InExpr*>(e)->operand.get()); break;
       case ast::ExprKind::Number:
-      case ast::ExprKind::Bool: break;
+      case ast::ExprKind::Bool:
+      case ast::ExprKind::Status: break;  // names a recommendation, not a value
     }
   }
   return uses;

@@ -49,6 +49,12 @@ class UseCollector {
       }
       case ast::DeclKind::Const: expr(*static_cast<const ast::ConstDecl&>(decl).value); break;
       case ast::DeclKind::Define: expr(*static_cast<const ast::DefineDecl&>(decl).value); break;
+      case ast::DeclKind::Allow:
+        // The subjects of `allow CHECK a, b "reason";` are declarations.
+        for (const ast::Name& subject : static_cast<const ast::AllowDecl&>(decl).subjects) {
+          if (auto it = names_.find(subject.text); it != names_.end()) add(subject.range, it->second);
+        }
+        break;
       default: break;  // blocks below; a kind with expressions of its own needs a case
     }
     // Findings, recommendations and any other block of fields.
@@ -87,6 +93,11 @@ class UseCollector {
             add({r.end - static_cast<uint32_t>(n.name.size()), r.end}, enumDecl, i->label);
           }
         }
+        break;
+      }
+      case ast::ExprKind::Status: {
+        const auto& s = static_cast<const ast::StatusExpr&>(e);
+        if (const ast::Decl* rec = lookup(s.name, ast::DeclKind::Recommendation)) add(s.nameRange, rec);
         break;
       }
       case ast::ExprKind::Known: {

@@ -97,7 +97,49 @@ class AstBuilder {
       for (PathwayParser::FieldContext* field : r->field()) decl->fields.push_back(this->field(field));
       return decl;
     }
+    if (auto* p = ctx->propertyDecl()) return property(p);
+    if (auto* a = ctx->allowDecl()) {
+      auto decl = std::make_unique<ast::AllowDecl>(name(a->check), range(a));
+      for (antlr4::tree::TerminalNode* subject : a->IDENT()) {
+        if (subject->getSymbol() != a->check) decl->subjects.push_back(name(subject));
+      }
+      if (a->reason) decl->reason = ast::StringField{unescape(a->reason->getText()), range(a->reason)};
+      return decl;
+    }
     return nullptr;
+  }
+
+  ast::DeclPtr property(PathwayParser::PropertyDeclContext* ctx) {
+    auto decl = std::make_unique<ast::PropertyDecl>(name(ctx->name), range(ctx));
+    for (PathwayParser::PropertyFieldContext* item : ctx->propertyField()) {
+      if (auto* plain = dynamic_cast<PathwayParser::PlainPropertyFieldContext*>(item)) {
+        decl->fields.push_back(field(plain->field()));
+        continue;
+      }
+      auto* claimField = static_cast<PathwayParser::ClaimFieldContext*>(item);
+      ast::Field f;
+      f.range = range(item);
+      f.kind = claimField->kw->getText() == "assume" ? ast::FieldKind::Assume : ast::FieldKind::Holds;
+      f.when = claim(claimField->claim());
+      decl->fields.push_back(std::move(f));
+    }
+    return decl;
+  }
+
+  // lhs [implies rhs]
+  ast::ExprPtr claim(PathwayParser::ClaimContext* ctx) {
+    ast::ExprPtr lhs = expr(ctx->lhs);
+    if (!ctx->rhs) return lhs;
+    bool lhsDeep = depthReported_;
+    ast::ExprPtr rhs = expr(ctx->rhs);
+    depthReported_ = depthReported_ || lhsDeep;
+    antlr4::tree::TerminalNode* keyword = nullptr;
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(child)) keyword = t;
+    }
+    diag::Range whole = join(lhs->range(), rhs->range());
+    return std::make_unique<ast::BinaryExpr>(whole, ast::BinaryOp::Implies, range(keyword), std::move(lhs),
+                                             std::move(rhs));
   }
 
   ast::DeclPtr input(PathwayParser::InputDeclContext* ctx) {
@@ -311,6 +353,10 @@ class AstBuilder {
     if (auto* known = dynamic_cast<PathwayParser::KnownPrimaryContext*>(ctx)) {
       return std::make_unique<ast::KnownExpr>(range(ctx), known->fn->getText() == "unknown",
                                               known->IDENT()->getText(), range(known->IDENT()));
+    }
+    if (auto* status = dynamic_cast<PathwayParser::StatusPrimaryContext*>(ctx)) {
+      return std::make_unique<ast::StatusExpr>(range(ctx), status->fn->getText(), range(status->fn),
+                                               status->IDENT(1)->getText(), range(status->IDENT(1)));
     }
     if (auto* n = dynamic_cast<PathwayParser::NamePrimaryContext*>(ctx)) {
       std::vector<antlr4::tree::TerminalNode*> parts = n->IDENT();

@@ -220,7 +220,7 @@ test('prepareRename and rename: every occurrence; collisions refused with a mess
 test('document symbols: the header, then a section per kind of declaration', async () => {
   const symbols = await client.request('textDocument/documentSymbol', doc());
   assert.deepStrictEqual(symbols.map((s) => [s.name, s.kind]), [['pathway pt_failure', 2], ['enums', 3], ['inputs', 3],
-    ['constants', 3], ['definitions', 3], ['findings', 3], ['recommendations', 3]]);
+    ['constants', 3], ['definitions', 3], ['findings', 3], ['recommendations', 3], ['properties', 3]]);
   assert.deepStrictEqual(symbols[0].children.map((c) => c.name), ['clinical']);
   const enums = symbols[1].children;
   assert.deepStrictEqual(enums[0].name, 'PainQuality');
@@ -265,6 +265,8 @@ test('completion: enum labels after == and in {, units after a number, keywords,
   const fields = await complete(ptText + '\nrecommendation x { label "y"; ');
   assert.deepStrictEqual(fields, ['label:14', 'when:14', 'category:14', 'urgency:14', 'rationale:14', 'cite:14',
     'supersedes:14']);
+  assert.deepStrictEqual(await complete(ptText + '\nproperty x { label "y"; '), ['label:14', 'assume:14', 'holds:14',
+    'cite:14']);
   const top = await complete(ptText + '\n');
   assert.deepStrictEqual(top.slice(0, 6), ['enum:14', 'input:14', 'const:14', 'define:14', 'finding:14',
     'recommendation:14']);

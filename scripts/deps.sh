@@ -11,6 +11,9 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   zlib1g-dev libzstd-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   graphviz time
+  # Python package (bindings/python): Debian's /usr/bin/python3 and its modules
+  python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
+  python3-dask python3-distributed python3-matplotlib python3-pytest
 )
 
 missing=()

@@ -1,0 +1,50 @@
+// Whole-frame evaluation: validated numpy columns -> the library's column
+// entry point (or its row entry point) in chunks -> numpy result arrays.
+// Nothing here runs Python code per row.
+#ifndef PATHWAY_PYTHON_COLUMNS_H
+#define PATHWAY_PYTHON_COLUMNS_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "Library.h"
+
+namespace pathway::python {
+
+enum class Engine { Columns, Rows };
+
+struct ColumnsRequest {
+  uint64_t count = 0;
+  // One per input: `count` doubles (NaN = unknown) or null (all unknown).
+  std::vector<const double*> values;
+  bool findings = false;
+  bool definitions = false;
+  bool missing = false;
+  Engine engine = Engine::Columns;
+};
+
+// Outputs, each a caller-allocated array of `count` elements per item (null
+// when not requested). Status codes index the categories fire, no,
+// undetermined (0, 1, 2).
+struct ColumnsOutput {
+  std::vector<int8_t*> status;           // per recommendation
+  std::vector<uint8_t*> findingValue;    // per finding: true when true
+  std::vector<uint8_t*> findingUnknown;  // per finding: true when unknown
+  std::vector<uint8_t*> definitionValue;   // per bool definition (null for numbers)
+  std::vector<uint8_t*> definitionUnknown; // per bool definition (null for numbers)
+  std::vector<double*> definitionNumber;   // per number definition, NaN when unknown
+  std::vector<int32_t*> missingCode;     // per recommendation: index into missingSets, -1 none
+  // Filled: per recommendation, the distinct sets of missing inputs (input
+  // indices, increasing) that missingCode points into.
+  std::vector<std::vector<std::vector<uint32_t>>> missingSets;
+};
+
+// Validates every known value against its input (finite, integral ints,
+// declared range, enum label index, bool 0/1; throws BadValue for the first
+// bad row of a column), evaluates and fills `out`. Safe without the GIL.
+void evaluateColumns(const Library& library, const ColumnsRequest& request, ColumnsOutput& out);
+
+}  // namespace pathway::python
+
+#endif  // PATHWAY_PYTHON_COLUMNS_H

@@ -1,7 +1,9 @@
 """Library.evaluate_frame: a pandas DataFrame through the column entry point.
 
-Every input column becomes one float64 numpy array (NaN = unknown) with
-vectorised pandas/numpy operations; the extension validates the values,
+Every input column is handed to the extension as its numpy buffer (and the
+mask of pandas' nullable arrays), without a copy where the dtype allows it
+(enums become label indices with one vectorised lookup); the extension
+converts and validates the values,
 packs them 64 patients to a word, evaluates in chunks of 4,096 patients and
 writes numpy result arrays. No Python code runs per row (except to name the
 first bad row of a column that is already known to be bad).
@@ -18,6 +20,9 @@ import pandas as pd
 from . import _core
 from .errors import (ArgumentError, InputTypeError, PathwayError, UnitError, UnknownNameError,
                      status_error)
+
+# (data, mask or None) for the extension: see Column in src/Columns.h.
+Column = Tuple[np.ndarray, Optional[np.ndarray]]
 
 _STATUS_DTYPE = pd.CategoricalDtype(["fire", "no", "undetermined"])
 _UNIT_IN_NAME = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*([^\[\]]+?)\s*\]\s*$")
@@ -51,43 +56,57 @@ def _bad_objects(series: pd.Series, ok) -> Optional[int]:
     return None
 
 
-def _bool_column(frame, label, series, inp) -> np.ndarray:
+def _masked(series: pd.Series) -> Optional[Column]:
+    """(data, mask) of a pandas masked array (boolean, Int*, UInt*, Float*),
+    passed to the extension without a copy."""
+    array = series.array
+    data, mask = getattr(array, "_data", None), getattr(array, "_mask", None)
+    if isinstance(data, np.ndarray) and isinstance(mask, np.ndarray) and data.ndim == 1:
+        return np.ascontiguousarray(data), np.ascontiguousarray(mask)
+    return None
+
+
+def _plain(values: np.ndarray) -> Column:
+    return np.ascontiguousarray(values), None
+
+
+def _bool_column(frame, label, series, inp) -> Column:
     dt = series.dtype
     if dt == np.bool_:
-        return series.to_numpy(dtype=np.float64)
+        return _plain(series.to_numpy())
     if isinstance(dt, pd.BooleanDtype):
-        return series.to_numpy(dtype=np.float64, na_value=np.nan)
+        return _masked(series) or _plain(series.to_numpy(dtype=np.float64, na_value=np.nan))
     if dt == object:
         inferred = pd.api.types.infer_dtype(series, skipna=True)
         if inferred in ("boolean", "empty"):
-            return series.to_numpy(dtype=np.float64, na_value=np.nan)
+            return _plain(series.to_numpy(dtype=np.float64, na_value=np.nan))
         row = _bad_objects(series, lambda v: isinstance(v, (bool, np.bool_)))
         value = series.iloc[row]
         raise InputTypeError(
             f"column {label!r}, {_where(frame, row)}: input '{inp.name}' is a bool; "
             f"got {value!r} ({type(value).__name__})", 7, column=label, row=row, label=frame.index[row])
     if pd.api.types.is_float_dtype(dt) and bool(series.isna().all()):
-        return np.full(len(series), np.nan)
+        return _plain(np.full(len(series), np.nan))
     raise InputTypeError(
         f"column {label!r}: input '{inp.name}' is a bool; the column's dtype is {dt} "
         "(use bool, the nullable 'boolean' dtype, or objects True/False/None)", 7, column=label)
 
 
-def _numeric_column(frame, label, series, inp) -> np.ndarray:
+def _numeric_column(frame, label, series, inp) -> Column:
     dt = series.dtype
     what = f"{inp.kind} in {inp.unit}" if inp.kind == "quantity" else inp.kind
     what = f"an {what}" if what[0] in "aeiou" else f"a {what}"
     if dt == np.bool_ or isinstance(dt, pd.BooleanDtype):
         raise InputTypeError(f"column {label!r}: input '{inp.name}' is {what}; the column's dtype is {dt}",
                              7, column=label)
-    if dt == np.float64:
-        return np.ascontiguousarray(series.to_numpy())
+    if isinstance(dt, np.dtype) and dt.kind in "iuf":
+        return _plain(series.to_numpy())
     if pd.api.types.is_numeric_dtype(dt):
-        return series.to_numpy(dtype=np.float64, na_value=np.nan)
+        return _masked(series) or _plain(series.to_numpy(dtype=np.float64, na_value=np.nan))
     if dt == object:
         inferred = pd.api.types.infer_dtype(series, skipna=True)
         if inferred in ("integer", "floating", "mixed-integer-float", "decimal", "empty"):
-            return series.to_numpy(dtype=np.float64, na_value=np.nan)
+            return _plain(series.to_numpy(dtype=np.float64, na_value=np.nan))
 
         def number(v: Any) -> bool:
             return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
@@ -101,7 +120,7 @@ def _numeric_column(frame, label, series, inp) -> np.ndarray:
                          7, column=label)
 
 
-def _enum_column(frame, label, series, inp) -> np.ndarray:
+def _enum_column(frame, label, series, inp) -> Column:
     dt = series.dtype
     if isinstance(dt, pd.CategoricalDtype):
         codes = series.cat.codes.to_numpy()
@@ -138,11 +157,11 @@ def _enum_column(frame, label, series, inp) -> np.ndarray:
             raise UnknownNameError(
                 f"{where}: '{value}' is not a label of enum '{inp.enum_name}' (input '{inp.name}': "
                 f"{', '.join(inp.labels)}){hint}", 6, column=label, row=row, label=frame.index[row])
-    return lut[codes]
+    return _plain(lut[codes])
 
 
 def _input_columns(library, frame: pd.DataFrame, units: Mapping[str, str],
-                   unknown_columns: str) -> Tuple[List[Optional[np.ndarray]], List[Hashable]]:
+                   unknown_columns: str) -> Tuple[List[Optional[Column]], List[Hashable]]:
     by_name = {inp.name: inp for inp in library.inputs}
     for name in units:
         if name not in by_name:
@@ -152,7 +171,7 @@ def _input_columns(library, frame: pd.DataFrame, units: Mapping[str, str],
     duplicated = frame.columns[frame.columns.duplicated()]
     if len(duplicated):
         raise ArgumentError(f"column {duplicated[0]!r} appears more than once")
-    columns: List[Optional[np.ndarray]] = [None] * len(library.inputs)
+    columns: List[Optional[Column]] = [None] * len(library.inputs)
     sources: List[Hashable] = [None] * len(library.inputs)
     for label in frame.columns:
         name, unit = _parse_column(label)
@@ -182,8 +201,12 @@ def _input_columns(library, frame: pd.DataFrame, units: Mapping[str, str],
                 raise UnitError(f"column {label!r}: input '{inp.name}' is {'an' if inp.kind[0] in 'aeiou' else 'a'} "
                                 f"{inp.kind}, not a quantity; it has no unit", 10, column=label)
             if unit != inp.unit:
+                data, mask = values
+                data = data.astype(np.float64)
+                if mask is not None:
+                    data[mask] = np.nan
                 try:
-                    values = library._core.convert_quantities(inp.index, unit, values)
+                    values = _plain(library._core.convert_quantities(inp.index, unit, data))
                 except PathwayError as e:
                     raise UnitError(f"column {label!r}: {e}", 10, column=label) from None
         columns[inp.index] = values
@@ -252,4 +275,4 @@ def evaluate_frame(library, frame: Any, *, findings: bool = False, definitions: 
             categories = [", ".join(names[i] for i in s) for s in sets]
             data[f"missing:{r.code}"] = pd.Categorical.from_codes(out["missing_codes"][r.index],
                                                                   categories=categories)
-    return pd.DataFrame(data, index=frame.index)
+    return pd.DataFrame(data, index=frame.index, copy=False)

@@ -1,9 +1,12 @@
 #include "Columns.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -16,6 +19,20 @@ namespace {
 // Patients per chunk: a multiple of 64, small enough for the chunk's input
 // columns to stay in cache.
 constexpr uint64_t kChunk = 4096;
+
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+
+// Eight bits -> eight bytes of 0/1, lowest bit to lowest byte.
+inline uint64_t spread(uint64_t byte) {
+  static const auto table = [] {
+    std::array<uint64_t, 256> t{};
+    for (unsigned b = 0; b < 256; ++b) {
+      for (unsigned j = 0; j < 8; ++j) t[b] |= uint64_t((b >> j) & 1) << (8 * j);
+    }
+    return t;
+  }();
+  return table[byte];
+}
 
 // What a known value of one input must satisfy.
 struct Rule {
@@ -45,8 +62,17 @@ Rule ruleFor(const pw_input_info& in) {
   return rule;
 }
 
-bool accepts(const Rule& rule, double v) {
-  return v >= rule.lo && v <= rule.hi && std::isfinite(v) && (!rule.integral || v == std::trunc(v));
+// Whole numbers, without a libm call: below 2^52 adding and subtracting
+// 2^52 rounds to an integer; from 2^52 on every double is one. False for NaN.
+inline bool isIntegral(double v) {
+  const double a = std::fabs(v);
+  const double rounded = (a + 0x1p52) - 0x1p52;
+  return (a >= 0x1p52) | (rounded == a);
+}
+
+inline bool accepts(const Rule& rule, double v) {
+  return (v >= rule.lo) & (v <= rule.hi) & (std::fabs(v) <= std::numeric_limits<double>::max()) &
+         (!rule.integral | isIntegral(v));
 }
 
 // The error for a value that `accepts` rejected, worded as the runtime's
@@ -60,7 +86,7 @@ bool accepts(const Rule& rule, double v) {
       throw BadValue(PW_ERR_NOT_FOUND, index, row, fmt::format("input '{}' is an enum ({}) of {} labels; {} is not a label index",
                                          in.name, in.enum_name, in.n_labels, v));
     case PW_INPUT_INT:
-      if (v != std::trunc(v)) {
+      if (!isIntegral(v)) {
         throw BadValue(PW_ERR_RANGE, index, row, fmt::format("input '{}' is an int; {} is not an integer", in.name, v));
       }
       break;
@@ -80,6 +106,7 @@ struct Chunk {
   pw_columns_layout layout = pw_columns_layout_init();
   std::vector<double> values;
   std::vector<uint64_t> known, truth, unknown, missing;
+  std::vector<uint8_t> knownBytes;  // one input's known flags, one byte per lane
   std::vector<double> numbers;
   // Row layout, for Engine::Rows only.
   std::vector<double> rowValues, rowNumbers;
@@ -116,31 +143,92 @@ class Evaluator {
  private:
   void pack(uint64_t start, uint64_t count) {
     const pw_columns_layout& l = chunk_.layout;
-    chunk_.values.assign(l.values_size, 0.0);
-    chunk_.known.assign(l.known_size, 0);
+    chunk_.values.resize(l.values_size);
+    chunk_.known.resize(l.known_size);
+    chunk_.knownBytes.resize(l.lanes);
     for (uint32_t i = 0; i < info_.n_inputs; ++i) {
-      const double* column = req_.values[i];
-      if (column == nullptr) continue;
-      column += start;
-      const Rule& rule = rules_[i];
-      double* values = chunk_.values.data() + i * l.lanes;
-      uint64_t* known = chunk_.known.data() + i * l.words;
-      for (uint64_t p = 0; p < count; ++p) {
-        const double v = column[p];
-        if (std::isnan(v)) continue;
-        if (!accepts(rule, v)) reject(lib_.inputs()[i], i, start + p, v);
-        values[p] = v;
-        known[p / 64] |= uint64_t{1} << (p % 64);
+      const Column& column = req_.columns[i];
+      if (column.data == nullptr) {
+        std::fill_n(chunk_.values.data() + i * l.lanes, l.lanes, 0.0);
+        std::fill_n(chunk_.known.data() + i * l.words, l.words, 0);
+        continue;
       }
+      switch (column.type) {
+        case ElementType::Float64: packColumn<double>(i, column, start, count); break;
+        case ElementType::Float32: packColumn<float>(i, column, start, count); break;
+        case ElementType::Int64: packColumn<int64_t>(i, column, start, count); break;
+        case ElementType::Int32: packColumn<int32_t>(i, column, start, count); break;
+        case ElementType::Int16: packColumn<int16_t>(i, column, start, count); break;
+        case ElementType::Int8: packColumn<int8_t>(i, column, start, count); break;
+        case ElementType::UInt64: packColumn<uint64_t>(i, column, start, count); break;
+        case ElementType::UInt32: packColumn<uint32_t>(i, column, start, count); break;
+        case ElementType::UInt16: packColumn<uint16_t>(i, column, start, count); break;
+        case ElementType::UInt8: packColumn<uint8_t>(i, column, start, count); break;
+        case ElementType::Bool: packColumn<uint8_t>(i, column, start, count); break;
+      }
+    }
+  }
+
+  // Validates and stores input `i` of rows start..start+count: one
+  // branch-free pass (values, known bytes, any bad value), the known bytes
+  // packed into bits, and only for a bad column a second pass to find its
+  // first bad row.
+  template <typename T>
+  void packColumn(uint32_t i, const Column& column, uint64_t start, uint64_t count) {
+    const pw_columns_layout& l = chunk_.layout;
+    const T* __restrict data = static_cast<const T*>(column.data) + start;
+    const uint8_t* __restrict mask =
+        column.mask != nullptr ? reinterpret_cast<const uint8_t*>(column.mask) + start : nullptr;
+    const Rule rule = rules_[i];
+    double* __restrict values = chunk_.values.data() + i * l.lanes;
+    uint8_t* __restrict knownBytes = chunk_.knownBytes.data();
+    // Simple loops that the compiler vectorises (Columns.cpp is built with -O3).
+    if (mask != nullptr) {
+      for (uint64_t p = 0; p < count; ++p) knownBytes[p] = mask[p] ^ 1;
+    } else {
+      std::fill_n(knownBytes, count, 1);
+    }
+    if constexpr (std::is_floating_point_v<T>) {
+      for (uint64_t p = 0; p < count; ++p) knownBytes[p] &= static_cast<uint8_t>(data[p] == data[p]);
+    }
+    uint8_t bad = 0;
+    for (uint64_t p = 0; p < count; ++p) {
+      const double v = static_cast<double>(data[p]);
+      const uint8_t known = knownBytes[p];
+      bad |= known & static_cast<uint8_t>(!accepts(rule, v));
+      // v where known, else 0, without a branch (known is unpredictable)
+      uint64_t bits;
+      std::memcpy(&bits, &v, sizeof bits);
+      bits &= uint64_t{0} - known;
+      std::memcpy(&values[p], &bits, sizeof bits);
+    }
+    std::fill(values + count, values + l.lanes, 0.0);
+    std::fill(knownBytes + count, knownBytes + l.lanes, 0);
+    if (bad) {
+      for (uint64_t p = 0; p < count; ++p) {
+        if (knownBytes[p] && !accepts(rule, values[p])) reject(lib_.inputs()[i], i, start + p, values[p]);
+      }
+    }
+    uint64_t* known = chunk_.known.data() + i * l.words;
+    for (uint64_t w = 0; w < l.words; ++w) {
+      uint64_t word = 0;
+      for (int byte = 0; byte < 8; ++byte) {
+        uint64_t eight;
+        std::memcpy(&eight, knownBytes + w * 64 + byte * 8, 8);
+        // eight bytes of 0/1 -> eight bits, lowest byte to lowest bit
+        word |= ((eight * 0x0102040810204080ULL) >> 56) << (byte * 8);
+      }
+      known[w] = word;
     }
   }
 
   void evaluateByColumns(uint64_t count) {
     const pw_columns_layout& l = chunk_.layout;
-    chunk_.truth.assign(l.state_size, 0);
-    chunk_.unknown.assign(l.state_size, 0);
-    chunk_.numbers.assign(l.numbers_size, 0.0);
-    if (req_.missing) chunk_.missing.assign(l.missing_size, 0);
+    // The entry point writes every output word (padding lanes included).
+    chunk_.truth.resize(l.state_size);
+    chunk_.unknown.resize(l.state_size);
+    chunk_.numbers.resize(l.numbers_size);
+    if (req_.missing) chunk_.missing.resize(l.missing_size);
     check(pw_evaluate_columns(lib_.get(), count, chunk_.values.data(), chunk_.known.data(),
                               chunk_.truth.data(), chunk_.unknown.data(),
                               chunk_.numbers.empty() ? nullptr : chunk_.numbers.data(),
@@ -204,9 +292,14 @@ class Evaluator {
     const uint64_t* unknown = chunk_.unknown.data();
     for (uint32_t r = 0; r < info_.n_recommendations; ++r) {
       int8_t* status = out_.status[r] + start;
-      for (uint64_t p = 0; p < count; ++p) {
-        const uint64_t w = r * l.words + p / 64, bit = uint64_t{1} << (p % 64);
-        status[p] = (unknown[w] & bit) ? 2 : (truth[w] & bit) ? 0 : 1;
+      for (uint64_t p = 0; p < count; p += 8) {
+        const uint64_t w = r * l.words + p / 64;
+        const unsigned shift = p % 64;
+        const uint64_t t = spread((truth[w] >> shift) & 0xFF);
+        const uint64_t u = spread((unknown[w] >> shift) & 0xFF);
+        // per byte: unknown -> 2, else true -> 0, else 1
+        const uint64_t codes = (u << 1) | ((t ^ kOnes) & ~(u * 0xFF));
+        std::memcpy(status + p, &codes, std::min<uint64_t>(8, count - p));
       }
     }
     auto unpackTri = [&](uint32_t slot, uint8_t* value, uint8_t* isUnknown) {

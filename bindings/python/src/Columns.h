@@ -14,10 +14,21 @@ namespace pathway::python {
 
 enum class Engine { Columns, Rows };
 
+// The element type of a column as numpy holds it.
+enum class ElementType { Float64, Float32, Int64, Int32, Int16, Int8, UInt64, UInt32, UInt16, UInt8, Bool };
+
+// One input's column: `count` elements of `type`, and an optional mask
+// (true = unknown, as pandas' masked arrays hold it). Without a mask a
+// floating-point NaN is unknown and every integer or bool is known.
+struct Column {
+  const void* data = nullptr;  // null: the input is unknown for every row
+  ElementType type = ElementType::Float64;
+  const bool* mask = nullptr;
+};
+
 struct ColumnsRequest {
   uint64_t count = 0;
-  // One per input: `count` doubles (NaN = unknown) or null (all unknown).
-  std::vector<const double*> values;
+  std::vector<Column> columns;  // one per input
   bool findings = false;
   bool definitions = false;
   bool missing = false;

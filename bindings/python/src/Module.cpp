@@ -114,6 +114,30 @@ py::dict describe(const Library& lib) {
 
 using Doubles = py::array_t<double, py::array::c_style>;
 
+ElementType elementType(const py::array& a) {
+  const char kind = a.dtype().kind();
+  const auto size = a.dtype().itemsize();
+  if (kind == 'f' && size == 8) return ElementType::Float64;
+  if (kind == 'f' && size == 4) return ElementType::Float32;
+  if (kind == 'b' && size == 1) return ElementType::Bool;
+  if (kind == 'i' && size == 8) return ElementType::Int64;
+  if (kind == 'i' && size == 4) return ElementType::Int32;
+  if (kind == 'i' && size == 2) return ElementType::Int16;
+  if (kind == 'i' && size == 1) return ElementType::Int8;
+  if (kind == 'u' && size == 8) return ElementType::UInt64;
+  if (kind == 'u' && size == 4) return ElementType::UInt32;
+  if (kind == 'u' && size == 2) return ElementType::UInt16;
+  if (kind == 'u' && size == 1) return ElementType::UInt8;
+  throw ApiError(PW_ERR_ARGUMENT, "a column's data must be a numpy array of floats, ints or bools");
+}
+
+void checkShape(const py::array& a, uint64_t count) {
+  if (a.ndim() != 1 || static_cast<uint64_t>(a.shape(0)) != count ||
+      (a.ndim() == 1 && a.shape(0) > 1 && a.strides(0) != a.itemsize())) {
+    throw ApiError(PW_ERR_ARGUMENT, "every column must be one-dimensional and contiguous, one value per row");
+  }
+}
+
 // One patient per call; the GIL is released while the runtime works.
 std::unique_ptr<Result> evaluate(const std::shared_ptr<Library>& lib, const std::string& json) {
   py::gil_scoped_release release;
@@ -135,18 +159,29 @@ py::dict evaluateFrame(const std::shared_ptr<Library>& lib, const py::list& colu
   request.definitions = definitions;
   request.missing = missing;
   request.engine = engine == "rows" ? Engine::Rows : Engine::Columns;
-  std::vector<Doubles> held;  // keeps the buffers alive
-  for (py::handle column : columns) {
-    if (column.is_none()) {
-      request.values.push_back(nullptr);
+  std::vector<py::array> held;  // keeps the buffers alive
+  for (py::handle item : columns) {
+    if (item.is_none()) {
+      request.columns.push_back({});
       continue;
     }
-    Doubles array = py::cast<Doubles>(column);
-    if (array.ndim() != 1 || static_cast<uint64_t>(array.shape(0)) != count) {
-      throw ApiError(PW_ERR_ARGUMENT, "every column must be one-dimensional with one value per row");
+    // (data, mask or None): one-dimensional contiguous numpy arrays.
+    auto pair = py::cast<py::tuple>(item);
+    if (pair.size() != 2) throw ApiError(PW_ERR_ARGUMENT, "a column is (data, mask or None)");
+    py::array data = py::cast<py::array>(pair[0]);
+    Column column;
+    column.data = data.data();
+    column.type = elementType(data);
+    checkShape(data, count);
+    if (!pair[1].is_none()) {
+      py::array mask = py::cast<py::array>(pair[1]);
+      if (mask.dtype().kind() != 'b') throw ApiError(PW_ERR_ARGUMENT, "a column's mask must be bool");
+      checkShape(mask, count);
+      column.mask = static_cast<const bool*>(mask.data());
+      held.push_back(std::move(mask));
     }
-    request.values.push_back(array.data());
-    held.push_back(std::move(array));
+    request.columns.push_back(column);
+    held.push_back(std::move(data));
   }
   const auto n = static_cast<py::ssize_t>(count);
   ColumnsOutput out;
@@ -224,7 +259,7 @@ PYBIND11_MODULE(_core, m) {
            "Evaluates one patient given as a JSON object (pw_input_set_json), traced when possible.")
       .def("evaluate_columns", &evaluateFrame, py::arg("columns"), py::arg("count"),
            py::arg("findings"), py::arg("definitions"), py::arg("missing"), py::arg("engine"),
-           "Evaluates `count` patients from one float64 column (NaN = unknown) or None per input.")
+           "Evaluates `count` patients from one (data, mask) pair (mask true or NaN = unknown) or None per input.")
       .def("convert_quantities", &convertQuantities, py::arg("index"), py::arg("unit"), py::arg("values"),
            "Values of quantity input `index` in `unit`, converted to its declared unit.")
       .def("find_input", &findInput, py::arg("name"), "The index of an input (UnknownNameError otherwise).")

@@ -186,3 +186,18 @@ def test_library_without_columns(small, small_rows_only):
         small_rows_only.evaluate_frame(df, engine="columns")
     pd.testing.assert_frame_equal(small_rows_only.evaluate_frame(df, missing=True, definitions=True),
                                   small.evaluate_frame(df, missing=True, definitions=True))
+
+
+def test_masked_arrays_ignore_values_under_the_mask(small):
+    # pandas keeps arbitrary data under the mask: it must never be validated or used
+    count = pd.arrays.IntegerArray(np.array([9, 99, 1], dtype=np.int64), np.array([False, True, False]))
+    flag = pd.arrays.BooleanArray(np.array([True, True, False]), np.array([False, True, False]))
+    out = small.evaluate_frame(pd.DataFrame({"count": count, "flag": flag, "colour": ["blue"] * 3}))
+    assert out["urgent"].tolist() == ["fire", "undetermined", "no"]
+    bad = pd.DataFrame({"count": pd.array([1, None, 3, 12, 13], dtype="Int8")}, index=list("abcde"))
+    with pytest.raises(pathway.InputRangeError, match="column 'count', row 3 \\(index 'd'\\): input 'count' must be in 0..10, got 12"):
+        small.evaluate_frame(bad)
+    with pytest.raises(pathway.InputRangeError, match="row 2 \\(index 2\\): input 'crp' must be in 0..500 mg/L, got 501"):
+        small.evaluate_frame(pd.DataFrame({"crp": np.array([1, np.nan, 501, 600], dtype=np.float32)}))
+    with pytest.raises(pathway.InputRangeError, match="row 1 \\(index 1\\): input 'count' is an int; 0.5 is not an integer"):
+        small.evaluate_frame(pd.DataFrame({"count": pd.array([1.0, 0.5, None], dtype="Float64")}))

@@ -188,13 +188,22 @@ class Evaluator {
     } else {
       std::fill_n(knownBytes, count, 1);
     }
-    if constexpr (std::is_floating_point_v<T>) {
-      for (uint64_t p = 0; p < count; ++p) knownBytes[p] &= static_cast<uint8_t>(data[p] == data[p]);
-    }
     uint8_t bad = 0;
+    if constexpr (std::is_same_v<T, uint8_t>) {
+      if (column.type == ElementType::Bool && lib_.inputs()[i].kind == PW_INPUT_BOOL) {
+        // numpy bools are 0 or 1: nothing to validate
+        for (uint64_t p = 0; p < count; ++p) values[p] = static_cast<double>(data[p] & knownBytes[p]);
+        packKnownBits(i, count);
+        return;
+      }
+    }
     for (uint64_t p = 0; p < count; ++p) {
       const double v = static_cast<double>(data[p]);
-      const uint8_t known = knownBytes[p];
+      uint8_t known = knownBytes[p];
+      if constexpr (std::is_floating_point_v<T>) {
+        known &= static_cast<uint8_t>(v == v);
+        knownBytes[p] = known;
+      }
       bad |= known & static_cast<uint8_t>(!accepts(rule, v));
       // v where known, else 0, without a branch (known is unpredictable)
       uint64_t bits;
@@ -202,13 +211,21 @@ class Evaluator {
       bits &= uint64_t{0} - known;
       std::memcpy(&values[p], &bits, sizeof bits);
     }
-    std::fill(values + count, values + l.lanes, 0.0);
-    std::fill(knownBytes + count, knownBytes + l.lanes, 0);
     if (bad) {
       for (uint64_t p = 0; p < count; ++p) {
         if (knownBytes[p] && !accepts(rule, values[p])) reject(lib_.inputs()[i], i, start + p, values[p]);
       }
     }
+    packKnownBits(i, count);
+  }
+
+  // The chunk's known bytes of input `i` (zero from `count` on) as bits.
+  void packKnownBits(uint32_t i, uint64_t count) {
+    const pw_columns_layout& l = chunk_.layout;
+    double* values = chunk_.values.data() + i * l.lanes;
+    uint8_t* knownBytes = chunk_.knownBytes.data();
+    std::fill(values + count, values + l.lanes, 0.0);
+    std::fill(knownBytes + count, knownBytes + l.lanes, 0);
     uint64_t* known = chunk_.known.data() + i * l.words;
     for (uint64_t w = 0; w < l.words; ++w) {
       uint64_t word = 0;

@@ -5,6 +5,7 @@ Patients per second, and ratios, for:
   columns-c     the C column entry point alone (pw_evaluate_columns through
                 ctypes on arrays packed beforehand, one call for the batch)
   frame         Library.evaluate_frame(df), statuses only
+  frame-2t      the same with threads=2
   frame-all     Library.evaluate_frame(df, findings, definitions, missing)
   pandas        the pathway transcribed into vectorised pandas (pt_pandas.py),
                 checked to agree with evaluate_frame on every patient
@@ -185,6 +186,7 @@ def main() -> None:
     if not same_statuses(c.statuses(lib), reference, codes):
         raise SystemExit("bench: the C entry point and evaluate_frame disagree")
     results["frame"] = n / best(args.repeat, lambda: lib.evaluate_frame(frame))
+    results["frame-2t"] = n / best(args.repeat, lambda: lib.evaluate_frame(frame, threads=2))
     results["frame-all"] = n / best(args.repeat, lambda: lib.evaluate_frame(
         frame, findings=True, definitions=True, missing=True))
 

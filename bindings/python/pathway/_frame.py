@@ -216,7 +216,7 @@ def _input_columns(library, frame: pd.DataFrame, units: Mapping[str, str],
 
 def evaluate_frame(library, frame: Any, *, findings: bool = False, definitions: bool = False,
                    missing: bool = False, units: Optional[Mapping[str, str]] = None,
-                   unknown_columns: str = "error", engine: str = "auto") -> pd.DataFrame:
+                   unknown_columns: str = "error", engine: str = "auto", threads: int = 1) -> pd.DataFrame:
     """Evaluates every row of ``frame``; returns a DataFrame with the same index.
 
     Columns of the result: one per recommendation (its code), a Categorical
@@ -239,6 +239,8 @@ def evaluate_frame(library, frame: Any, *, findings: bool = False, definitions: 
     ``engine``: ``"columns"`` (the column entry point; StateError for a
     library built without ``--columns``), ``"rows"`` (the row batch entry
     point, every library has it) or ``"auto"`` (columns when available).
+    ``threads``: evaluate contiguous ranges of rows on this many threads
+    (the result is the same whatever the number).
     """
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(f"evaluate_frame takes a pandas DataFrame, not {type(frame).__name__}")
@@ -246,11 +248,14 @@ def evaluate_frame(library, frame: Any, *, findings: bool = False, definitions: 
         raise ArgumentError(f"unknown_columns must be 'error' or 'ignore', not {unknown_columns!r}")
     if engine not in ("auto", "columns", "rows"):
         raise ArgumentError(f"engine must be 'auto', 'columns' or 'rows', not {engine!r}")
+    if not isinstance(threads, int) or isinstance(threads, bool) or not 1 <= threads <= 256:
+        raise ArgumentError(f"threads must be an int from 1 to 256, not {threads!r}")
     if engine == "auto":
         engine = "columns" if library.has_columns else "rows"
     columns, sources = _input_columns(library, frame, dict(units or {}), unknown_columns)
     try:
-        out = library._core.evaluate_columns(columns, len(frame), findings, definitions, missing, engine)
+        out = library._core.evaluate_columns(columns, len(frame), findings, definitions, missing, engine,
+                                             threads)
     except _core.BadValue as e:
         status, index, row, detail = e.args
         label = sources[index]

@@ -433,12 +433,12 @@ class Library:
 
     def evaluate_frame(self, frame: Any, *, findings: bool = False, definitions: bool = False,
                        missing: bool = False, units: Optional[Mapping[str, str]] = None,
-                       unknown_columns: str = "error", engine: str = "auto") -> Any:
+                       unknown_columns: str = "error", engine: str = "auto", threads: int = 1) -> Any:
         """Evaluates every row of a pandas DataFrame; see pathway._frame.evaluate_frame."""
         from ._frame import evaluate_frame
         return evaluate_frame(self, frame, findings=findings, definitions=definitions,
                               missing=missing, units=units, unknown_columns=unknown_columns,
-                              engine=engine)
+                              engine=engine, threads=threads)
 
     # ---- display
     def __repr__(self) -> str:

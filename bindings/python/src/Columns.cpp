@@ -4,8 +4,11 @@
 #include <array>
 #include <cstring>
 #include <cmath>
+#include <exception>
 #include <limits>
+#include <map>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <unordered_map>
 
@@ -126,9 +129,10 @@ class Evaluator {
     out_.missingSets.assign(info_.n_recommendations, {});
   }
 
-  void run() {
-    for (uint64_t start = 0; start < req_.count; start += kChunk) {
-      const uint64_t count = std::min(kChunk, req_.count - start);
+  // Rows begin..end (begin a multiple of kChunk).
+  void run(uint64_t begin, uint64_t end) {
+    for (uint64_t start = begin; start < end; start += kChunk) {
+      const uint64_t count = std::min(kChunk, end - start);
       check(pw_columns_layout_get(lib_.get(), count, &chunk_.layout));
       pack(start, count);
       if (req_.engine == Engine::Columns) {
@@ -415,7 +419,56 @@ void evaluateColumns(const Library& library, const ColumnsRequest& request, Colu
                                "columns=True)), or pass engine='rows'",
                                library.info().name));
   }
-  Evaluator(library, request, out).run();
+  const uint64_t chunks = (request.count + kChunk - 1) / kChunk;
+  const uint64_t parts = std::min<uint64_t>(std::max(1u, request.threads), chunks);
+  if (parts <= 1) {
+    Evaluator(library, request, out).run(0, request.count);
+    return;
+  }
+  // Contiguous ranges of whole chunks, one thread each. Every part writes
+  // its own rows of the shared outputs and numbers its own missing-input
+  // sets, renumbered into one table afterwards.
+  const uint64_t perPart = (chunks + parts - 1) / parts;
+  std::vector<ColumnsOutput> partOut(parts, out);
+  std::vector<std::exception_ptr> errors(parts);
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  for (uint64_t t = 0; t < parts; ++t) {
+    const uint64_t begin = std::min(request.count, t * perPart * kChunk);
+    ranges.emplace_back(begin, std::min(request.count, begin + perPart * kChunk));
+  }
+  std::vector<std::thread> pool;
+  for (uint64_t t = 0; t < parts; ++t) {
+    pool.emplace_back([&, t] {
+      try {
+        Evaluator(library, request, partOut[t]).run(ranges[t].first, ranges[t].second);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& thread : pool) thread.join();
+  // The first bad row is in the earliest part that failed.
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+  if (!request.missing) return;
+  const uint32_t nr = library.info().n_recommendations;
+  out.missingSets.assign(nr, {});
+  for (uint32_t r = 0; r < nr; ++r) {
+    std::map<std::vector<uint32_t>, int32_t> global;
+    for (uint64_t t = 0; t < parts; ++t) {
+      std::vector<int32_t> renumber;
+      for (std::vector<uint32_t>& set : partOut[t].missingSets[r]) {
+        auto [it, added] = global.try_emplace(set, static_cast<int32_t>(global.size()));
+        if (added) out.missingSets[r].push_back(set);
+        renumber.push_back(it->second);
+      }
+      int32_t* code = out.missingCode[r];
+      for (uint64_t p = ranges[t].first; p < ranges[t].second; ++p) {
+        if (code[p] >= 0) code[p] = renumber[code[p]];
+      }
+    }
+  }
 }
 
 }  // namespace pathway::python

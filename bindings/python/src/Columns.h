@@ -33,6 +33,7 @@ struct ColumnsRequest {
   bool definitions = false;
   bool missing = false;
   Engine engine = Engine::Columns;
+  unsigned threads = 1;  // threads evaluating contiguous ranges of chunks
 };
 
 // Outputs, each a caller-allocated array of `count` elements per item (null

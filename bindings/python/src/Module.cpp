@@ -145,7 +145,8 @@ std::unique_ptr<Result> evaluate(const std::shared_ptr<Library>& lib, const std:
 }
 
 py::dict evaluateFrame(const std::shared_ptr<Library>& lib, const py::list& columns, uint64_t count,
-                       bool findings, bool definitions, bool missing, const std::string& engine) {
+                       bool findings, bool definitions, bool missing, const std::string& engine,
+                       unsigned threads) {
   const pw_library_info& info = lib->info();
   if (columns.size() != info.n_inputs) {
     throw ApiError(PW_ERR_ARGUMENT, "one column (or None) per input expected");
@@ -159,6 +160,7 @@ py::dict evaluateFrame(const std::shared_ptr<Library>& lib, const py::list& colu
   request.definitions = definitions;
   request.missing = missing;
   request.engine = engine == "rows" ? Engine::Rows : Engine::Columns;
+  request.threads = threads;
   std::vector<py::array> held;  // keeps the buffers alive
   for (py::handle item : columns) {
     if (item.is_none()) {
@@ -259,6 +261,7 @@ PYBIND11_MODULE(_core, m) {
            "Evaluates one patient given as a JSON object (pw_input_set_json), traced when possible.")
       .def("evaluate_columns", &evaluateFrame, py::arg("columns"), py::arg("count"),
            py::arg("findings"), py::arg("definitions"), py::arg("missing"), py::arg("engine"),
+           py::arg("threads") = 1,
            "Evaluates `count` patients from one (data, mask) pair (mask true or NaN = unknown) or None per input.")
       .def("convert_quantities", &convertQuantities, py::arg("index"), py::arg("unit"), py::arg("values"),
            "Values of quantity input `index` in `unit`, converted to its declared unit.")

@@ -201,3 +201,28 @@ def test_masked_arrays_ignore_values_under_the_mask(small):
         small.evaluate_frame(pd.DataFrame({"crp": np.array([1, np.nan, 501, 600], dtype=np.float32)}))
     with pytest.raises(pathway.InputRangeError, match="row 1 \\(index 1\\): input 'count' is an int; 0.5 is not an integer"):
         small.evaluate_frame(pd.DataFrame({"count": pd.array([1.0, 0.5, None], dtype="Float64")}))
+
+
+@pytest.mark.parametrize("threads", [2, 3, 8])
+def test_threads_give_the_same_frame(pt, threads):
+    df = random_frame(pt, 4096 * 5 + 17, seed=threads)
+    one = pt.evaluate_frame(df, findings=True, definitions=True, missing=True)
+    many = pt.evaluate_frame(df, findings=True, definitions=True, missing=True, threads=threads)
+    assert many.astype(str).equals(one.astype(str))
+    assert many.iloc[:, : len(pt.recommendations)].equals(one.iloc[:, : len(pt.recommendations)])
+    rows = pt.evaluate_frame(df, missing=True, engine="rows", threads=threads)
+    assert rows.astype(str).equals(one[rows.columns].astype(str))
+    # the first bad row is reported whatever the threads
+    bad = df.copy()
+    bad["pain_now"] = bad["pain_now"].astype("Float64")
+    bad.loc[4096 * 3 + 5, "pain_now"] = 11
+    bad.loc[4096 * 4 + 1, "pain_now"] = 12
+    with pytest.raises(pathway.InputRangeError, match=f"row {4096 * 3 + 5} "):
+        pt.evaluate_frame(bad, threads=threads)
+
+
+def test_threads_argument(small):
+    for threads in (0, -1, 1.5, True, 1000):
+        with pytest.raises(pathway.ArgumentError, match="threads"):
+            small.evaluate_frame(pd.DataFrame(), threads=threads)
+    assert len(small.evaluate_frame(pd.DataFrame({"count": [1]}), threads=4)) == 1

@@ -1,6 +1,8 @@
 // The C API for inputs.
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "Error.h"
 #include "Input.h"
 #include "InputJson.h"
@@ -99,6 +101,26 @@ pw_status pw_input_rows(const pw_input* input, const double** values, const uint
     static const uint8_t noKnown = 0;
     *values = input->values.empty() ? &noValue : input->values.data();
     *known = input->known.empty() ? &noKnown : input->known.data();
+  });
+}
+
+pw_status pw_library_convert_quantities(const pw_library* library, uint32_t index,
+                                       const char* unit, size_t count, const double* values,
+                                       double* out) {
+  return guard([&] {
+    requireNonNull(library, "library");
+    requireNonNull(unit, "unit");
+    const auto& inputs = library->schema.inputs;
+    if (index >= inputs.size()) {
+      throw Error(PW_ERR_ARGUMENT, fmt::format("input index {} is out of range (the pathway has {})",
+                                               index, inputs.size()));
+    }
+    const InputSchema& in = inputs[index];
+    const pathway::units::Unit& from = unitFor(in, unit);
+    if (count == 0) return;
+    requireNonNull(values, "values");
+    requireNonNull(out, "out");
+    for (size_t i = 0; i < count; ++i) out[i] = pathway::units::convert(values[i], from, *in.unitEntry);
   });
 }
 

@@ -116,8 +116,8 @@ void pw_input::setEnumIndex(uint32_t index, uint32_t label) {
   store(index, label);
 }
 
-void pw_input::setQuantity(uint32_t index, double value, std::string_view unit) {
-  const InputSchema& in = schemaOf(index);
+const pathway::units::Unit& pathway::runtime::unitFor(const InputSchema& in,
+                                                       std::string_view unit) {
   requireKind(in, {PW_INPUT_QUANTITY}, "a quantity");
   const pathway::units::Unit* from = pathway::units::find(unit);
   if (from == nullptr) {
@@ -129,10 +129,16 @@ void pw_input::setQuantity(uint32_t index, double value, std::string_view unit) 
                 fmt::format("input '{}' is a {} in {}; '{}' is a unit of {}", in.name,
                             in.dimension, in.unit, unit, from->dimension));
   }
+  return *from;
+}
+
+void pw_input::setQuantity(uint32_t index, double value, std::string_view unit) {
+  const InputSchema& in = schemaOf(index);
+  const pathway::units::Unit& from = pathway::runtime::unitFor(in, unit);
   if (!std::isfinite(value)) {
     throw Error(PW_ERR_RANGE, fmt::format("input '{}' must be finite, got {}", in.name, value));
   }
-  store(index, pathway::units::convert(value, *from, *in.unitEntry));
+  store(index, pathway::units::convert(value, from, *in.unitEntry));
 }
 
 void pw_input::setUnknown(uint32_t index) {

@@ -10,6 +10,12 @@
 
 #include "Library.h"
 
+namespace pathway::runtime {
+// The unit `unit` of quantity input `in`; throws PW_ERR_TYPE when `in` is not
+// a quantity, PW_ERR_UNIT for an unknown unit or one of another dimension.
+const pathway::units::Unit& unitFor(const InputSchema& in, std::string_view unit);
+}  // namespace pathway::runtime
+
 struct pw_input {
   const pw_library* library = nullptr;
   std::vector<double> values;

@@ -86,6 +86,32 @@ TEST_F(InputTest, QuantityConversionReachesEvaluation) {
   EXPECT_EQ(get(kCrp).second, 3.0);
 }
 
+TEST_F(InputTest, ConvertQuantitiesAsTheSetterDoes) {
+  const double from[] = {1.0, 0.25, std::nan(""), 7.5};
+  double to[4] = {};
+  ASSERT_EQ(pw_library_convert_quantities(library_->get(), kCrp, "mg/dL", 4, from, to), PW_OK);
+  for (int i : {0, 1, 3}) {
+    input_->setQuantity(kCrp, from[i], "mg/dL");
+    EXPECT_EQ(to[i], get(kCrp).second) << i;
+  }
+  EXPECT_TRUE(std::isnan(to[2]));
+  double same[] = {14.0, 3.5};
+  ASSERT_EQ(pw_library_convert_quantities(library_->get(), kDuration, "days", 2, same, same), PW_OK);
+  EXPECT_EQ(same[0], 2.0);
+  EXPECT_EQ(same[1], 0.5);
+  ASSERT_EQ(pw_library_convert_quantities(library_->get(), kCrp, "mg/L", 0, nullptr, nullptr), PW_OK);
+  expectFailure(pw_library_convert_quantities(library_->get(), kCrp, "weeks", 1, from, to),
+                PW_ERR_UNIT, "input 'crp' is a concentration in mg/L; 'weeks' is a unit of time");
+  expectFailure(pw_library_convert_quantities(library_->get(), kCrp, "furlongs", 1, from, to),
+                PW_ERR_UNIT, "unknown unit 'furlongs' for input 'crp' (in mg/L)");
+  expectFailure(pw_library_convert_quantities(library_->get(), kScore, "mg/L", 1, from, to),
+                PW_ERR_TYPE, "input 'score' is a number; cannot set it to a quantity");
+  expectFailure(pw_library_convert_quantities(library_->get(), 99, "mg/L", 1, from, to),
+                PW_ERR_ARGUMENT, "input index 99 is out of range");
+  expectFailure(pw_library_convert_quantities(library_->get(), kCrp, "mg/L", 1, nullptr, to),
+                PW_ERR_ARGUMENT, "values");
+}
+
 TEST_F(InputTest, WrongTypeIsRejectedAndNothingChanges) {
   pw_input* in = input_->get();
   input_->setNumber(kScore, 5);

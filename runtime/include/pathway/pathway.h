@@ -252,6 +252,16 @@ PW_API pw_status pw_input_get(const pw_input* input, uint32_t index, int* known,
 PW_API pw_status pw_input_rows(const pw_input* input, const double** values,
                                const uint8_t** known);
 
+/* Converts `count` values of quantity input `index` from `unit` (any unit of
+ * its dimension) into its declared unit, exactly as pw_input_set_quantity
+ * does, from `values` into `out` (which may be `values`). Nothing is
+ * validated but the unit: NaN stays NaN. PW_ERR_TYPE when the input is not a
+ * quantity, PW_ERR_UNIT for an unknown unit or one of another dimension. For
+ * hosts that convert whole columns (the Python package). */
+PW_API pw_status pw_library_convert_quantities(const pw_library* library, uint32_t index,
+                                               const char* unit, size_t count,
+                                               const double* values, double* out);
+
 /* ---- evaluation */
 PW_API pw_status pw_result_new(const pw_library* library, pw_result** out);
 PW_API void pw_result_free(pw_result* result);

@@ -1,0 +1,129 @@
+# Type stubs of the public API (the implementation is in _library.py,
+# _frame.py, _compile.py, dask.py and errors.py, all annotated).
+import os
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+
+import pandas as pd
+
+from . import errors as errors
+from .errors import (ArgumentError as ArgumentError, CompileError as CompileError,
+                     InputError as InputError, InputRangeError as InputRangeError,
+                     InputTypeError as InputTypeError, InternalError as InternalError,
+                     JsonError as JsonError, LoadError as LoadError, PathwayError as PathwayError,
+                     StateError as StateError, UnitError as UnitError,
+                     UnknownNameError as UnknownNameError)
+
+__version__: str
+STATUSES: Tuple[str, str, str]
+Citation = Tuple[str, str]
+_Path = Union[str, os.PathLike[str]]
+
+class Input:
+    index: int
+    name: str
+    kind: str
+    unit: str
+    dimension: str
+    min: Optional[float]
+    max: Optional[float]
+    enum_name: str
+    labels: Tuple[str, ...]
+    description: str
+
+class Recommendation:
+    index: int
+    code: str
+    label: str
+    category: str
+    urgency: str
+    rationale: str
+    citations: Tuple[Citation, ...]
+    supersedes: Tuple[str, ...]
+
+class Finding:
+    index: int
+    name: str
+    label: str
+    citations: Tuple[Citation, ...]
+
+class Definition:
+    index: int
+    name: str
+    type: str
+
+class Source:
+    name: str
+    title: str
+    paragraphs: Tuple[str, ...]
+
+class Result:
+    @property
+    def library(self) -> Library: ...
+    @property
+    def statuses(self) -> Dict[str, str]: ...
+    def status(self, code: str) -> str: ...
+    @property
+    def fired(self) -> List[str]: ...
+    @property
+    def conditions(self) -> Dict[str, Optional[bool]]: ...
+    @property
+    def missing(self) -> Dict[str, List[str]]: ...
+    @property
+    def superseded_by(self) -> Dict[str, List[str]]: ...
+    @property
+    def findings(self) -> Dict[str, Optional[bool]]: ...
+    @property
+    def definitions(self) -> Dict[str, Union[bool, float, None]]: ...
+    @property
+    def explainable(self) -> bool: ...
+    def explain(self, code: Optional[str] = ..., format: str = ...) -> Union[str, Dict[str, Any]]: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class Library:
+    def __init__(self, path: _Path) -> None: ...
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Library: ...
+    def to_bytes(self) -> bytes: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def authors(self) -> Tuple[str, ...]: ...
+    @property
+    def content_hash(self) -> int: ...
+    @property
+    def abi_version(self) -> int: ...
+    @property
+    def has_columns(self) -> bool: ...
+    @property
+    def has_trace(self) -> bool: ...
+    @property
+    def metadata(self) -> Dict[str, Any]: ...
+    @property
+    def inputs(self) -> Tuple[Input, ...]: ...
+    @property
+    def recommendations(self) -> Tuple[Recommendation, ...]: ...
+    @property
+    def findings(self) -> Tuple[Finding, ...]: ...
+    @property
+    def definitions(self) -> Tuple[Definition, ...]: ...
+    @property
+    def sources(self) -> Tuple[Source, ...]: ...
+    def input(self, name: str) -> Input: ...
+    def recommendation(self, code: str) -> Recommendation: ...
+    def finding(self, name: str) -> Finding: ...
+    def definition(self, name: str) -> Definition: ...
+    def dtypes(self) -> Dict[str, Any]: ...
+    def evaluate(self, patient: Mapping[str, Any]) -> Result: ...
+    def evaluate_frame(self, frame: pd.DataFrame, *, findings: bool = ..., definitions: bool = ...,
+                       missing: bool = ..., units: Optional[Mapping[str, str]] = ...,
+                       unknown_columns: str = ..., engine: str = ..., threads: int = ...) -> pd.DataFrame: ...
+
+def compile(source: _Path, output: Optional[_Path] = ..., *, opt_level: int = ..., columns: bool = ...,
+            werror: bool = ..., name: str = ...) -> Library: ...

@@ -104,6 +104,23 @@ TEST(Limits, ErrorsAreCappedWithAFinalNotice) {
   EXPECT_LE(c->diagnostics.size(), 51u + 200u);  // errors capped at 50, plus warnings
 }
 
+// The front end stops at the error limit instead of only hiding what is
+// past it: 100,000 lexical and 100,000 syntax errors are not all found (and
+// stored) to show the first 50.
+TEST(Limits, FrontEndStopsAtTheErrorLimit) {
+  std::string lexical = kHeader;
+  for (int i = 0; i < 100000; ++i) lexical += "@\n";
+  auto c = compile(lexical);
+  EXPECT_TRUE(has(*c, diag::Kind::TooManyErrors));
+  EXPECT_EQ(c->errors, 51u);  // the limit, and the one that passed it
+  std::string syntax = kHeader;
+  for (int i = 0; i < 100000; ++i) syntax += "input x: ;\n";
+  auto d = compile(syntax);
+  EXPECT_TRUE(has(*d, diag::Kind::TooManyErrors));
+  EXPECT_EQ(d->errors, 51u);
+  EXPECT_EQ(d->diagnostics.size(), 51u);  // 50 shown and the final notice
+}
+
 TEST(Limits, MissingFileIsADiagnosticNotAnException) {
   auto c = driver::compileFile("/nonexistent/dir/p.pw", {});
   EXPECT_TRUE(has(*c, diag::Kind::CannotOpenFile));

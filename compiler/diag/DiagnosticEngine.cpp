@@ -45,7 +45,7 @@ std::vector<Diagnostic> DiagnosticEngine::finish() const {
   for (Diagnostic& d : sorted) {
     if (d.severity == Severity::Error && ++errors > errorLimit_) {
       out.push_back(Diagnostic{Kind::TooManyErrors, Severity::Error, nullptr, {},
-                               format(Kind::TooManyErrors, errorCount()), {}});
+                               format(Kind::TooManyErrors, errorLimit_), {}});
       break;
     }
     out.push_back(std::move(d));

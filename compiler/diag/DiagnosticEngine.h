@@ -55,6 +55,9 @@ class DiagnosticEngine {
   // Past the error limit nothing more will be shown: skip costly extras
   // such as "did you mean" searches.
   bool saturated() const { return errors_ >= errorLimit_; }
+  // More errors than the limit: the phases stop (the front end throws
+  // syntax::ScanStopped, sema is not run), so work is bounded by the limit.
+  bool overLimit() const { return errors_ > errorLimit_; }
   bool hasErrors() const { return errorCount() > 0; }
   const SourceFile* file() const { return file_; }
 

@@ -118,6 +118,7 @@ class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
       uint32_t at = offsets_.range(previous).end;
       diags_.report(diag::Kind::SyntaxError, diag::Range{at, at},
                     "missing " + expected + " before " + describeToken(token));
+      stopIfOverLimit();
       return;
     }
     report(token, "missing " + expected + " before " + describeToken(token));
@@ -126,6 +127,10 @@ class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
  private:
   void report(const antlr4::Token* token, const std::string& message) {
     diags_.report(diag::Kind::SyntaxError, offsets_.range(token), message);
+    stopIfOverLimit();
+  }
+  void stopIfOverLimit() const {
+    if (diags_.overLimit()) throw ScanStopped{};
   }
 
   const OffsetMap& offsets_;
@@ -145,10 +150,9 @@ ast::File parse(const diag::SourceFile& source, diag::DiagnosticEngine& diags, c
   antlr4::ANTLRInputStream input(source.text());
   PathwayLexer lexer(&input);
   size_t errorsBefore = diags.errorCount();
-  ScanResult scanned = scan(lexer, offsets, diags, limits);
-  if (scanned.fatal) return {};
-
-  antlr4::ListTokenSource tokenSource(std::move(scanned.tokens));
+  // Tokens are lexed as the parser asks for them: a parse that stops early
+  // (too deep, too many errors) never lexes the rest of the file.
+  ScanningTokenSource tokenSource(lexer, offsets, diags, limits);
   antlr4::CommonTokenStream tokens(&tokenSource);
   PathwayParser parser(&tokens);
   parser.removeErrorListeners();
@@ -159,17 +163,23 @@ ast::File parse(const diag::SourceFile& source, diag::DiagnosticEngine& diags, c
   parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   PathwayParser::FileContext* tree = nullptr;
   try {
-    tree = parser.file();
-  } catch (const antlr4::ParseCancellationException&) {
-    tokens.seek(0);
-    parser.reset();
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-    parser.setErrorHandler(std::make_shared<ErrorStrategy>(offsets, diags));
-    tree = parser.file();
+    try {
+      tree = parser.file();
+    } catch (const antlr4::ParseCancellationException&) {
+      // Tokens fetched so far (and their comments and lexical diagnostics)
+      // stay in the stream's buffer: the second pass does not lex them again.
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      parser.setErrorHandler(std::make_shared<ErrorStrategy>(offsets, diags));
+      tree = parser.file();
+    }
+  } catch (const ScanStopped&) {
+    return {};
   }
   if (diags.errorCount() != errorsBefore) return {};
   ast::File file = buildAst(tree, offsets, diags, limits);
-  file.comments = std::move(scanned.comments);
+  file.comments = tokenSource.takeComments();
   return file;
 }
 

@@ -126,98 +126,90 @@ std::string unescape(const std::string& quoted) {
   return out;
 }
 
-ScanResult scan(antlr4::Lexer& lexer, const OffsetMap& offsets, diag::DiagnosticEngine& diags,
-                const Limits& limits) {
-  ScanResult result;
-  lexer.removeErrorListeners();
-  // Keep the EOF token: the parser needs one even in an empty file.
-  std::vector<std::unique_ptr<antlr4::Token>> all;
+std::unique_ptr<antlr4::Token> ScanningTokenSource::nextToken() {
   for (;;) {
-    all.push_back(lexer.nextToken());
-    if (all.back()->getType() == antlr4::Token::EOF) break;
+    std::unique_ptr<antlr4::Token> token = lexer_.nextToken();
+    const bool kept = keep(token.get());
+    stopIfOverLimit();
+    if (kept) return token;
   }
-  result.tokens.reserve(all.size());
+}
 
-  // Nesting: parentheses, braces and chains of prefix operators each cost
-  // one level of parser recursion. `chain` holds, per open bracket, the
-  // prefix-operator depth outside it.
-  std::vector<size_t> chain;
-  size_t prefix = 0;
-  size_t depth = 0;
+void ScanningTokenSource::stopIfOverLimit() const {
+  if (diags_.overLimit()) throw ScanStopped{};
+}
 
-  for (std::unique_ptr<antlr4::Token>& token : all) {
-    auto* writable = static_cast<antlr4::CommonToken*>(token.get());
-    diag::Range range = offsets.range(token.get());
-    if (token->getChannel() == antlr4::Token::HIDDEN_CHANNEL) {
-      result.comments.push_back({token->getText(), range});
-      continue;  // the parser and the nesting count never see comments
-    }
-    switch (token->getType()) {
-      case PathwayLexer::INVALID: {
-        std::string text = token->getText();
-        if (text == "\0" || text.empty() || static_cast<unsigned char>(text[0]) < 0x20) {
-          text = fmt::format("\\x{:02x}", text.empty() ? 0 : static_cast<unsigned char>(text[0]));
-        }
-        diags.report(diag::Kind::InvalidCharacter, range, text);
-        continue;  // dropped: the parser never sees it
-      }
-      case PathwayLexer::UNTERMINATED_COMMENT:
-        diags.report(diag::Kind::UnterminatedComment, {range.begin, range.begin + 2});
-        continue;
-      case PathwayLexer::UNTERMINATED_STRING:
-        diags.report(diag::Kind::UnterminatedString, range);
-        writable->setType(PathwayLexer::STRING);
-        break;
-      case PathwayLexer::BAD_ESCAPE_STRING: {
-        size_t at = badEscapeAt(token->getText());
-        uint32_t begin = range.begin + static_cast<uint32_t>(at);
-        diags.report(diag::Kind::InvalidEscape, {begin, begin + 2});
-        writable->setType(PathwayLexer::STRING);
-        break;
-      }
-      case PathwayLexer::IDENT:
-        if (token->getText().size() > limits.maxNameLength) {
-          diags.report(diag::Kind::NameTooLong, range, token->getText().size(), limits.maxNameLength);
-        }
-        break;
-      case PathwayLexer::NUMBER: {
-        std::string text = token->getText();
-        std::string digits = text.substr(0, text.find('.'));
-        digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
-        // 2^53 = 9007199254740992 has 16 digits.
-        if (digits.size() > 16 || (digits.size() == 16 && digits > "9007199254740992") ||
-            (digits == "9007199254740992" && text.find_first_of("123456789", digits.size() + 1) != std::string::npos)) {
-          diags.report(diag::Kind::NumberTooLarge, range, text);
-        }
-        break;
-      }
-      default:
-        break;
-    }
-
-    const std::string text = token->getText();
-    if (token->getType() != PathwayLexer::STRING && (text == "(" || text == "{")) {
-      chain.push_back(prefix);
-      ++depth;
-    } else if (token->getType() != PathwayLexer::STRING && (text == ")" || text == "}")) {
-      if (!chain.empty()) {
-        prefix = chain.back();
-        chain.pop_back();
-        --depth;
-      }
-    } else if (isPrefixOperator(token.get())) {
-      ++prefix;
-    } else {
-      prefix = chain.empty() ? 0 : chain.back();
-    }
-    if (depth + prefix > limits.maxNesting) {
-      diags.report(diag::Kind::NestingTooDeep, range, limits.maxNesting);
-      result.fatal = true;
-      return result;
-    }
-    result.tokens.push_back(std::move(token));
+bool ScanningTokenSource::keep(antlr4::Token* token) {
+  auto* writable = static_cast<antlr4::CommonToken*>(token);
+  diag::Range range = offsets_.range(token);
+  if (token->getChannel() == antlr4::Token::HIDDEN_CHANNEL) {
+    comments_.push_back({token->getText(), range});
+    return false;  // the parser and the nesting count never see comments
   }
-  return result;
+  switch (token->getType()) {
+    case PathwayLexer::INVALID: {
+      std::string text = token->getText();
+      if (text == "\0" || text.empty() || static_cast<unsigned char>(text[0]) < 0x20) {
+        text = fmt::format("\\x{:02x}", text.empty() ? 0 : static_cast<unsigned char>(text[0]));
+      }
+      diags_.report(diag::Kind::InvalidCharacter, range, text);
+      return false;  // dropped: the parser never sees it
+    }
+    case PathwayLexer::UNTERMINATED_COMMENT:
+      diags_.report(diag::Kind::UnterminatedComment, {range.begin, range.begin + 2});
+      return false;
+    case PathwayLexer::UNTERMINATED_STRING:
+      diags_.report(diag::Kind::UnterminatedString, range);
+      writable->setType(PathwayLexer::STRING);
+      break;
+    case PathwayLexer::BAD_ESCAPE_STRING: {
+      size_t at = badEscapeAt(token->getText());
+      uint32_t begin = range.begin + static_cast<uint32_t>(at);
+      diags_.report(diag::Kind::InvalidEscape, {begin, begin + 2});
+      writable->setType(PathwayLexer::STRING);
+      break;
+    }
+    case PathwayLexer::IDENT:
+      if (token->getText().size() > limits_.maxNameLength) {
+        diags_.report(diag::Kind::NameTooLong, range, token->getText().size(), limits_.maxNameLength);
+      }
+      break;
+    case PathwayLexer::NUMBER: {
+      std::string text = token->getText();
+      std::string digits = text.substr(0, text.find('.'));
+      digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+      // 2^53 = 9007199254740992 has 16 digits.
+      if (digits.size() > 16 || (digits.size() == 16 && digits > "9007199254740992") ||
+          (digits == "9007199254740992" && text.find_first_of("123456789", digits.size() + 1) != std::string::npos)) {
+        diags_.report(diag::Kind::NumberTooLarge, range, text);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+
+  const std::string text = token->getText();
+  if (token->getType() != PathwayLexer::STRING && (text == "(" || text == "{")) {
+    chain_.push_back(prefix_);
+    ++depth_;
+  } else if (token->getType() != PathwayLexer::STRING && (text == ")" || text == "}")) {
+    if (!chain_.empty()) {
+      prefix_ = chain_.back();
+      chain_.pop_back();
+      --depth_;
+    }
+  } else if (isPrefixOperator(token)) {
+    ++prefix_;
+  } else {
+    prefix_ = chain_.empty() ? 0 : chain_.back();
+  }
+  if (depth_ + prefix_ > limits_.maxNesting) {
+    // Stops the compile before the parser recurses that deep.
+    diags_.report(diag::Kind::NestingTooDeep, range, limits_.maxNesting);
+    throw ScanStopped{};
+  }
+  return true;
 }
 
 }  // namespace pathway::syntax

@@ -1,9 +1,10 @@
-// Lexical pass before parsing: runs the ANTLR lexer over the whole file,
-// turns lexical problems (invalid characters, unterminated strings and
-// comments, bad escapes, over-long names, huge numbers, excessive nesting)
-// into diagnostics, and hands the parser a cleaned token list so that one
-// lexical slip does not cascade into syntax errors. Comments (hidden-channel
-// tokens) are set aside for the AST, never passed to the parser.
+// The lexical layer between the ANTLR lexer and the parser: turns lexical
+// problems (invalid characters, unterminated strings and comments, bad
+// escapes, over-long names, huge numbers, excessive nesting) into
+// diagnostics, and hands the parser cleaned tokens, one at a time, so that
+// one lexical slip does not cascade into syntax errors and a hopeless file
+// stops at the error limit. Comments (hidden-channel tokens) are set aside
+// for the AST, never passed to the parser.
 #ifndef PATHWAY_SYNTAX_TOKENSCAN_H
 #define PATHWAY_SYNTAX_TOKENSCAN_H
 
@@ -35,14 +36,49 @@ class OffsetMap {
 // Reports the first invalid UTF-8 sequence, if any; returns whether valid.
 bool checkUtf8(const diag::SourceFile& source, diag::DiagnosticEngine& diags);
 
-struct ScanResult {
-  std::vector<std::unique_ptr<antlr4::Token>> tokens;  // what the parser sees: no comments
-  std::vector<ast::Comment> comments;                   // hidden-channel tokens, in order
-  bool fatal = false;  // nesting beyond the limit: do not parse at all
-};
+// Thrown from the token source or the parser's error reporting to stop
+// parsing at once: nesting beyond the limit, or more errors than the error
+// limit (so that a file of a million errors costs what its first fifty do).
+struct ScanStopped {};
 
-ScanResult scan(antlr4::Lexer& lexer, const OffsetMap& offsets, diag::DiagnosticEngine& diags,
-                const Limits& limits);
+// The parser's token source: pulls tokens from the lexer as the parser asks
+// for them, reports lexical problems, drops what the parser must not see
+// (comments, kept for the AST; invalid characters), repairs what it can
+// (an unterminated string is still a string) and counts nesting.
+class ScanningTokenSource final : public antlr4::TokenSource {
+ public:
+  ScanningTokenSource(antlr4::Lexer& lexer, const OffsetMap& offsets, diag::DiagnosticEngine& diags,
+                      const Limits& limits)
+      : lexer_(lexer), offsets_(offsets), diags_(diags), limits_(limits) {
+    lexer_.removeErrorListeners();
+  }
+
+  std::unique_ptr<antlr4::Token> nextToken() override;
+  size_t getLine() const override { return lexer_.getLine(); }
+  size_t getCharPositionInLine() override { return lexer_.getCharPositionInLine(); }
+  antlr4::CharStream* getInputStream() override { return lexer_.getInputStream(); }
+  std::string getSourceName() override { return lexer_.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return lexer_.getTokenFactory(); }
+
+  std::vector<ast::Comment> takeComments() { return std::move(comments_); }
+
+ private:
+  // Whether the parser sees `token` (reporting what is wrong with it).
+  bool keep(antlr4::Token* token);
+  void stopIfOverLimit() const;
+
+  antlr4::Lexer& lexer_;
+  const OffsetMap& offsets_;
+  diag::DiagnosticEngine& diags_;
+  const Limits& limits_;
+  std::vector<ast::Comment> comments_;
+  // Nesting: parentheses, braces and chains of prefix operators each cost
+  // one level of parser recursion. `chain_` holds, per open bracket, the
+  // prefix-operator depth outside it.
+  std::vector<size_t> chain_;
+  size_t prefix_ = 0;
+  size_t depth_ = 0;
+};
 
 // The value of a STRING token's text (with quotes), escapes resolved.
 std::string unescape(const std::string& quoted);

@@ -2,8 +2,6 @@
 // that `run` and `explain` reproduce, JSON output, and the diff checks on the
 // PT pathway (a changed threshold finds a witness; a reformatted copy none).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -12,44 +10,15 @@
 #include <regex>
 #include <sstream>
 
+#include "support/Cli.h"
+
 namespace {
 
-struct Outcome {
-  int exit = -1;
-  std::string output;  // stdout and stderr
-};
+using pathway::test::Outcome;
+using pathway::test::run;
+using VerifyCli = pathway::test::Cli;
 
-Outcome run(const std::string& args, bool withStderr = true) {
-  std::string command = std::string(PATHWAYC) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
-  Outcome o;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) o.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return o;
-}
-
-std::string readFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-class VerifyCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("pathway-verify-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string write(const std::string& name, const std::string& text) {
-    std::filesystem::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p.string();
-  }
-  std::filesystem::path dir_;
-};
+std::string readFile(const std::filesystem::path& p) { return pathway::test::slurp(p); }
 
 const char* kPathway =
     "pathway p { title \"t\"; version \"1.0.0\"; source s \"src\" { S1.P1 } }\n"

@@ -20,9 +20,10 @@ struct Outcome {
   std::string output;  // stdout and stderr
 };
 
-// Runs `pathwayc ARGS` through the shell (ARGS may redirect), stderr merged.
-inline Outcome run(const std::string& args) {
-  std::string command = std::string(PATHWAYC) + " " + args + " 2>&1";
+// Runs `pathwayc ARGS` through the shell (ARGS may redirect), stderr merged
+// (or dropped).
+inline Outcome run(const std::string& args, bool withStderr = true) {
+  std::string command = std::string(PATHWAYC) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
   Outcome o;
   FILE* pipe = ::popen(command.c_str(), "r");
   char buffer[4096];

@@ -155,14 +155,21 @@ class ScenarioRunner {
  public:
   ScenarioRunner(LoadedPathway& loaded) : loaded_(loaded), library_(*loaded.library), info_(library_.info()) {}
 
+  // The case's form, before any case runs: a misspelt or mistyped key, or
+  // an "expect" that checks nothing, would otherwise pass vacuously.
+  void validate(const json& c, const std::string& where) const {
+    mustBeObject(c, where);
+    onlyKeys(c, {"name", "inputs", "expect"}, where);
+    member(c, "inputs", where);
+    checkExpectShape(member(c, "expect", where), where);
+  }
+
+  // Runs a case that passed validate().
   CaseResult run(const json& c, const std::string& where) {
     CaseResult result;
     result.name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : where;
-    mustBeObject(c, where);
-    onlyKeys(c, {"name", "inputs", "expect"}, where);
     const json& inputs = member(c, "inputs", where);
     const json& expect = member(c, "expect", where);
-    checkExpectShape(expect, where);
     Input input(library_);
     Result compiled(library_);
     try {
@@ -185,8 +192,7 @@ class ScenarioRunner {
   }
 
  private:
-  // The expectations' form, before anything runs: a case whose "expect"
-  // checks nothing would pass vacuously, so it is an error.
+  // A case whose "expect" checks nothing would pass vacuously: an error.
   void checkExpectShape(const json& expect, const std::string& where) const {
     mustBeObject(expect, where + ": \"expect\"");
     onlyKeys(expect, {"default", "recommendations", "findings", "missing"}, where + ": \"expect\"");
@@ -361,6 +367,7 @@ int testCommand(const TestOptions& options, const DiagnosticOptions& diag) {
       if (!cases.is_array()) throw ScenarioError(file + ": \"cases\" must be an array");
       std::string suite;
       size_t suiteFailures = 0;
+      for (size_t i = 0; i < cases.size(); ++i) runner.validate(cases[i], fmt::format("{}: case {}", file, i + 1));
       for (size_t i = 0; i < cases.size(); ++i) {
         CaseResult r = runner.run(cases[i], fmt::format("{}: case {}", file, i + 1));
         bool ok = r.failures.empty();

@@ -71,6 +71,8 @@ TEST_F(CliAttack, VacuousScenarioCasesAreErrors) {
     EXPECT_NE(o.output.find("pathwayc: error: " + (dir_ / "vacuous.pwtest").string() + ": " + message),
               std::string::npos)
         << second << "\n" << o.output;
+    // Checked before any case runs: case 1 is not reported either.
+    EXPECT_EQ(o.output.find("ok "), std::string::npos) << second << "\n" << o.output;
     EXPECT_EQ(o.output.find("passed"), std::string::npos) << second << "\n" << o.output;
   }
   Outcome top = run("test " + write("top.pwtest", R"({"pathway": "demo.pw", "cases": [], "case": []})"));

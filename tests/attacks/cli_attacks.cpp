@@ -1,7 +1,7 @@
 // The command line against its own misuse: scenario files that crashed
 // `pathwayc test` or passed checking nothing, outputs that replaced the
 // source, standard output that could not be written, NUL bytes that cut
-// what fmt printed.
+// what fmt and the diagnostics printed.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -198,6 +198,19 @@ TEST_F(CliAttack, FmtKeepsEverythingAfterANulInAComment) {
   EXPECT_NE(check.output.find(messy), std::string::npos) << check.output;
   EXPECT_EQ(run("fmt " + messy + " > " + out).exit, 0);
   EXPECT_EQ(slurp(out), source);
+}
+
+// A diagnostic quoting a line that holds a NUL byte once ended the printed
+// diagnostics there: the ones after it were lost.
+TEST_F(CliAttack, DiagnosticsAfterANulLineAreAllPrinted) {
+  std::string source = demoSource();
+  const std::string second = "input stray: bool; $\n";
+  source.insert(source.find("const MIN_PT"), std::string("input odd: bool; \0 x\n", 21) + second);
+  const std::string pw = write("nul.pw", source);
+  Outcome o = run("check " + pw);
+  EXPECT_EQ(o.exit, 1) << o.output;
+  EXPECT_NE(o.output.find(pw + ":13:18: error: invalid character '\\x00'"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find(pw + ":14:20: error: invalid character '$'"), std::string::npos) << o.output;
 }
 
 }  // namespace

@@ -15,6 +15,14 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
     std::fprintf(stderr, "pathwayc: error: optimisation level must be 0 to 3, not %d\n", options.optLevel);
     return kExitUsage;
   }
+  // Checked before anything is written: an output naming the source (by
+  // any path) would replace it.
+  if (!outputSparesInput("-o", options.output, options.input) ||
+      !outputSparesInput("--emit-header", options.emitHeader, options.input) ||
+      !outputSparesInput("--emit-llvm", options.emitLlvm, options.input) ||
+      !outputSparesInput("--emit-obj", options.emitObj, options.input)) {
+    return kExitUsage;
+  }
   std::unique_ptr<Compilation> c = frontend(options.input, diag, Stage::Lower);
   if (!c) return kExitError;
 

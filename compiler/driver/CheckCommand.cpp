@@ -4,6 +4,7 @@
 #include "ast/Dump.h"
 #include "diag/Render.h"
 #include "driver/Commands.h"
+#include "driver/Files.h"
 #include "driver/Report.h"
 #include "ir/Dump.h"
 
@@ -33,14 +34,14 @@ int checkCommand(const std::vector<std::string>& files, const DiagnosticOptions&
 int dumpAstCommand(const std::string& file, const DiagnosticOptions& options) {
   std::unique_ptr<Compilation> c = frontend(file, options, Stage::Parse);
   if (!c) return kExitError;
-  std::fputs(ast::dump(c->ast, *c->source).c_str(), stdout);
+  writeStdout(ast::dump(c->ast, *c->source));
   return kExitOk;
 }
 
 int dumpIrCommand(const std::string& file, const DiagnosticOptions& options) {
   std::unique_ptr<Compilation> c = frontend(file, options, Stage::Lower, /*keepProperties=*/true);
   if (!c) return kExitError;
-  std::fputs(ir::dump(*c->program).c_str(), stdout);
+  writeStdout(ir::dump(*c->program));
   return kExitOk;
 }
 

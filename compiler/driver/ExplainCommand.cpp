@@ -39,7 +39,7 @@ int explainInterpreted(const ExplainOptions& options, const DiagnosticOptions& d
     if (options.json) {
       std::puts(explain::json(evaluation, options.all).dump(2).c_str());
     } else {
-      std::fputs(explain::text(evaluation, options.all).c_str(), stdout);
+      writeStdout(explain::text(evaluation, options.all));
     }
     return kExitOk;
   }
@@ -53,7 +53,7 @@ int explainInterpreted(const ExplainOptions& options, const DiagnosticOptions& d
     doc["recommendations"].push_back(explain::json(evaluation, e));
     text += explain::text(evaluation, e) + "\n";
   }
-  std::fputs(options.json ? (doc.dump(2) + "\n").c_str() : text.c_str(), stdout);
+  writeStdout(options.json ? doc.dump(2) + "\n" : text);
   return kExitOk;
 }
 
@@ -93,7 +93,7 @@ int explainCompiled(const ExplainOptions& options, const DiagnosticOptions& diag
     if (options.json) {
       std::puts(Json::parse(out).dump(2).c_str());
     } else {
-      std::fputs(out.c_str(), stdout);
+      writeStdout(out);
     }
   } catch (const Error& e) {
     std::fprintf(stderr, "pathwayc: error: %s\n", e.what());

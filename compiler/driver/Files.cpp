@@ -43,6 +43,21 @@ bool writeFileAtomically(const std::string& path, std::string_view data, std::st
   return true;
 }
 
+bool sameFile(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool outputSparesInput(const char* option, const std::string& path, const std::string& input) {
+  if (path.empty() || path == "-" || input.empty() || input == "-" || !sameFile(path, input)) return true;
+  std::fprintf(stderr, "pathwayc: error: %s '%s' is the input file '%s': refusing to overwrite it\n", option,
+               path.c_str(), input.c_str());
+  return false;
+}
+
+void writeStdout(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error) {
   std::ifstream file;
   std::istream* in = &std::cin;

@@ -14,6 +14,19 @@ namespace pathway::driver {
 // either the complete new file or untouched.
 bool writeFileAtomically(const std::string& path, std::string_view data, std::string& error);
 
+// True when `a` and `b` name one existing file (same st_dev and st_ino:
+// through any spelling of the path, hard link or symlink).
+bool sameFile(const std::string& a, const std::string& b);
+
+// False, with the error printed, when the output `path` given with
+// `option` is the file `input` (read by this command): writing it would
+// replace what is being read.
+bool outputSparesInput(const char* option, const std::string& path, const std::string& input);
+
+// Writes all of `text` to standard output, NUL bytes included (fputs
+// would stop at the first one); errors surface in main's final check.
+void writeStdout(std::string_view text);
+
 // The whole file, or "-" for standard input; nullopt with `error` set.
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error);
 

@@ -86,7 +86,7 @@ int fmtCommand(const FmtOptions& options, const DiagnosticOptions& diag) {
       }
       if (hadMode) ::chmod(path.c_str(), st.st_mode & 07777);
     } else {
-      std::fputs(formatted.c_str(), stdout);
+      writeStdout(formatted);
     }
   }
   return failed ? kExitError : kExitOk;

@@ -49,6 +49,10 @@ int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag) {
     std::fprintf(stderr, "pathwayc: error: graph needs the pathway source (.pw)\n");
     return kExitUsage;
   }
+  if (!outputSparesInput("-o", options.output, options.target) ||
+      !outputSparesInput("-o", options.output, options.input)) {
+    return kExitUsage;
+  }
   std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
   if (!loaded) return kExitError;
   const ir::Program& program = *loaded->compilation->program;

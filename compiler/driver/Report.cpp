@@ -16,7 +16,9 @@ void printDiagnostics(const Compilation& c, const DiagnosticOptions& options) {
   }
   bool color = options.color == "always" || (options.color == "auto" && ::isatty(STDERR_FILENO));
   std::string out = diag::renderText(c.diagnostics, c.path, diag::TextStyle{color});
-  std::fputs(out.c_str(), stderr);
+  // With its length: a quoted source line may hold a NUL byte, and fputs
+  // would drop every diagnostic after it.
+  std::fwrite(out.data(), 1, out.size(), stderr);
 }
 
 std::unique_ptr<Compilation> frontend(const std::string& path, const DiagnosticOptions& options, Stage stopAfter,

@@ -239,7 +239,7 @@ int describeCommand(const std::string& target, bool json, const DiagnosticOption
       out += fmt::format("  {:<{}} supersedes {}\n", "", width, library->recommendation(ri.supersedes[s]).name);
     }
   }
-  std::fputs(out.c_str(), stdout);
+  writeStdout(out);
   return kExitOk;
 }
 

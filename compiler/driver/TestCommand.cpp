@@ -10,9 +10,13 @@
 //                          "missing": {"code": ["input", ...]}}}]}
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
 
 #include "driver/Commands.h"
 #include "driver/Load.h"
@@ -30,15 +34,32 @@ const char* statusName(pw_rec_status s) {
 
 const char* triName(pw_tri t) { return t == PW_TRUE ? "true" : t == PW_FALSE ? "false" : "unknown"; }
 
+// Text for XML 1.0 attributes and content. XML 1.0 cannot carry C0 control
+// characters other than tab, newline and carriage return, not even as
+// character references, nor U+FFFE and U+FFFF: those are written visibly
+// as the text \xNN or \uFFFE, so the report stays well-formed.
 std::string xmlEscape(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     switch (c) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
       case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '\t':
+      case '\n':
+      case '\r': out.push_back(c); break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+        } else if (s.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < s.size() &&
+                   (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) {
+          out += s[i + 2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
+          i += 2;
+        } else {
+          out.push_back(c);
+        }
     }
   }
   return out;
@@ -59,10 +80,91 @@ const json& member(const json& object, const char* key, const std::string& where
   return object.at(key);
 }
 
+// A key that is not one of `allowed` is a misspelling: without this check
+// its expectations would be skipped and the case pass checking nothing.
+void onlyKeys(const json& object, std::initializer_list<const char*> allowed, const std::string& where) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+      std::vector<std::string> names(allowed.begin(), allowed.end());
+      throw ScenarioError(fmt::format("{}: unknown key \"{}\" (expected {})", where, key, fmt::join(names, ", ")));
+    }
+  }
+}
+
+void mustBeObject(const json& value, const std::string& where) {
+  if (!value.is_object()) throw ScenarioError(where + " must be an object, not " + std::string(value.type_name()));
+}
+
+// Parses a scenario file, refusing a key given twice in one object (the
+// JSON library would keep only the last, silently dropping expectations).
+// The error names the case the key is in.
+json parseScenario(const std::string& text, const std::string& file) {
+  struct Frame {
+    bool array = false;
+    size_t elements = 0;       // arrays: children begun so far
+    std::string key;           // objects: the key being read
+    std::set<std::string> keys;
+  };
+  std::vector<Frame> stack;
+  auto place = [&] {
+    // "case N" when inside cases[N-1], then the keys below it.
+    std::string where = file;
+    size_t from = 0;
+    if (stack.size() >= 2 && !stack[0].array && stack[0].key == "cases" && stack[1].array) {
+      where += fmt::format(": case {}", stack[1].elements);
+      from = 2;
+    }
+    std::string path;
+    for (size_t i = from; i + 1 < stack.size(); ++i) {
+      if (!stack[i].array) path += (path.empty() ? "" : ".") + stack[i].key;
+    }
+    return path.empty() ? where : where + ": in \"" + path + "\"";
+  };
+  auto beginChild = [&] {
+    if (!stack.empty() && stack.back().array) ++stack.back().elements;
+  };
+  json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        beginChild();
+        stack.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        stack.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        Frame& top = stack.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.insert(top.key).second) {
+          throw ScenarioError(fmt::format("{}: duplicate key \"{}\": give each key once", place(), top.key));
+        }
+        break;
+      }
+      case json::parse_event_t::value:
+        beginChild();
+        break;
+    }
+    return true;
+  };
+  return json::parse(text, callback);
+}
+
 class ScenarioRunner {
  public:
   ScenarioRunner(LoadedPathway& loaded) : loaded_(loaded), library_(*loaded.library), info_(library_.info()) {}
 
+  // The case's form, before any case runs: a misspelt or mistyped key, or
+  // an "expect" that checks nothing, would otherwise pass vacuously.
+  void validate(const json& c, const std::string& where) const {
+    mustBeObject(c, where);
+    onlyKeys(c, {"name", "inputs", "expect"}, where);
+    member(c, "inputs", where);
+    checkExpectShape(member(c, "expect", where), where);
+  }
+
+  // Runs a case that passed validate().
   CaseResult run(const json& c, const std::string& where) {
     CaseResult result;
     result.name = c.contains("name") && c["name"].is_string() ? c["name"].get<std::string>() : where;
@@ -90,6 +192,33 @@ class ScenarioRunner {
   }
 
  private:
+  // A case whose "expect" checks nothing would pass vacuously: an error.
+  void checkExpectShape(const json& expect, const std::string& where) const {
+    mustBeObject(expect, where + ": \"expect\"");
+    onlyKeys(expect, {"default", "recommendations", "findings", "missing"}, where + ": \"expect\"");
+    size_t checks = 0;
+    for (const char* key : {"recommendations", "findings", "missing"}) {
+      if (!expect.contains(key)) continue;
+      mustBeObject(expect[key], fmt::format("{}: \"expect\".\"{}\"", where, key));
+      checks += expect[key].size();
+    }
+    if (expect.contains("missing")) {
+      for (const auto& [code, names] : expect["missing"].items()) {
+        if (!names.is_array() || !std::all_of(names.begin(), names.end(), [](const json& n) { return n.is_string(); })) {
+          throw ScenarioError(fmt::format("{}: missing inputs of \"{}\" must be an array of input names", where, code));
+        }
+      }
+    }
+    if (expect.contains("default")) {
+      const size_t listed = expect.contains("recommendations") ? expect["recommendations"].size() : 0;
+      checks += info_.n_recommendations > listed ? info_.n_recommendations - listed : 0;
+    }
+    if (checks == 0) {
+      throw ScenarioError(where + ": \"expect\" checks nothing: give \"default\", \"recommendations\", "
+                          "\"findings\" or \"missing\"");
+    }
+  }
+
   // The compiled library and the reference interpreter must agree exactly.
   void compareWithInterpreter(const Result& compiled, CaseResult& result) {
     const ir::Program& program = *loaded_.compilation->program;
@@ -206,6 +335,9 @@ class ScenarioRunner {
 }  // namespace
 
 int testCommand(const TestOptions& options, const DiagnosticOptions& diag) {
+  for (const std::string& file : options.files) {
+    if (!outputSparesInput("--junit", options.junit, file)) return kExitUsage;
+  }
   size_t passed = 0;
   size_t failed = 0;
   std::string junit;
@@ -215,8 +347,18 @@ int testCommand(const TestOptions& options, const DiagnosticOptions& diag) {
     json doc;
     try {
       if (!text) throw ScenarioError(error);
-      doc = json::parse(*text);
-      std::filesystem::path pathway = member(doc, "pathway", file).get<std::string>();
+      doc = parseScenario(*text, file);
+      mustBeObject(doc, file + ": the scenario file");
+      onlyKeys(doc, {"pathway", "cases"}, file);
+      const json& pathwayName = member(doc, "pathway", file);
+      if (!pathwayName.is_string()) throw ScenarioError(file + ": \"pathway\" must be a string");
+      std::filesystem::path pathway = pathwayName.get<std::string>();
+      if (!isPathwaySource(pathway.string())) {
+        // Every case is cross-checked by the reference interpreter, which
+        // needs the pathway's IR: a compiled library has none.
+        throw ScenarioError(file + ": \"pathway\" must be a pathway source (.pw), not '" + pathway.string() +
+                            "': each case is also run by the interpreter, which needs the source");
+      }
       if (pathway.is_relative()) pathway = std::filesystem::path(file).parent_path() / pathway;
       std::unique_ptr<LoadedPathway> loaded = loadPathway(pathway.string(), diag);
       if (!loaded) return kExitError;
@@ -225,12 +367,13 @@ int testCommand(const TestOptions& options, const DiagnosticOptions& diag) {
       if (!cases.is_array()) throw ScenarioError(file + ": \"cases\" must be an array");
       std::string suite;
       size_t suiteFailures = 0;
+      for (size_t i = 0; i < cases.size(); ++i) runner.validate(cases[i], fmt::format("{}: case {}", file, i + 1));
       for (size_t i = 0; i < cases.size(); ++i) {
         CaseResult r = runner.run(cases[i], fmt::format("{}: case {}", file, i + 1));
         bool ok = r.failures.empty();
         (ok ? passed : failed)++;
-        if (!options.quiet || !ok) std::printf("%s %s\n", ok ? "ok  " : "FAIL", r.name.c_str());
-        for (const std::string& f : r.failures) std::printf("       %s\n", f.c_str());
+        if (!options.quiet || !ok) writeStdout(fmt::format("{} {}\n", ok ? "ok  " : "FAIL", r.name));
+        for (const std::string& f : r.failures) writeStdout(fmt::format("       {}\n", f));
         suite += fmt::format("    <testcase classname=\"{}\" name=\"{}\">", xmlEscape(file), xmlEscape(r.name));
         if (!ok) {
           ++suiteFailures;

@@ -64,7 +64,7 @@ int verifyCommand(const VerifyOptions& options, const DiagnosticOptions& diag) {
       std::string text;
       std::istringstream lines(outcome.summary);
       for (std::string line; std::getline(lines, line);) text += c->path + ": " + line + "\n";
-      std::fputs(text.c_str(), stdout);
+      writeStdout(text);
     }
     for (const auto& [property, patient] : outcome.counterexamples) {
       std::string path = options.counterexamples.empty()
@@ -176,7 +176,7 @@ int diffCommand(const DiffOptions& options, const DiagnosticOptions& diag) {
   }
   out += fmt::format("{} of {} common recommendations proved identical for every patient\n",
                      report.statuses.size() - differ, report.statuses.size());
-  std::fputs(out.c_str(), stdout);
+  writeStdout(out);
   return report.anyDifferent() ? kExitError : kExitOk;
 }
 

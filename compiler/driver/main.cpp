@@ -2,8 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <iostream>
 #include <thread>
 
 #include "driver/Commands.h"
@@ -160,14 +163,34 @@ int run(int argc, char** argv) {
   return kExitUsage;
 }
 
+// Every subcommand writes its results through stdio (and CLI11 its help
+// through std::cout): one check here, after the command, catches standard
+// output that could not be written (a full disk, a closed descriptor)
+// whatever the command, instead of exiting 0 with the output lost.
+int finishStandardOutput(int code) {
+  // std::cout is synchronised with stdio, so its text is in stdout's buffer:
+  // flush that first, while errno still says why a write failed.
+  errno = 0;
+  bool failed = std::fflush(stdout) != 0;
+  const int error = errno;
+  std::cout.flush();
+  failed = failed || std::ferror(stdout) || !std::cout.good();
+  if (!failed) return code;
+  std::fprintf(stderr, "pathwayc: error: cannot write standard output%s%s\n", error ? ": " : "",
+               error ? std::strerror(error) : "");
+  return code == kExitOk ? kExitError : code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  int code;
   try {
-    return run(argc, argv);
+    code = run(argc, argv);
   } catch (const std::exception& e) {
     // A broken invariant, not a user error: say so plainly.
     std::fprintf(stderr, "pathwayc: internal error: %s\n", e.what());
-    return 70;
+    code = 70;
   }
+  return finishStandardOutput(code);
 }

@@ -100,7 +100,7 @@ void pw_input::setEnum(uint32_t index, std::string_view label) {
     if (in.labels[i] == label) return store(index, i);
   }
   throw Error(PW_ERR_NOT_FOUND,
-              fmt::format("'{}' is not a label of {} (input '{}'); labels: {}{}", label,
+              fmt::format("{} is not a label of {} (input '{}'); labels: {}{}", pathway::runtime::quoted(label),
                           in.enumName, in.name, fmt::join(in.labels, ", "),
                           pathway::runtime::didYouMean(label, in.labels)));
 }

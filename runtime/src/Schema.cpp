@@ -227,7 +227,7 @@ uint32_t findByName(const std::vector<std::string>& names, std::string_view name
     if (names[i] == name) return i;
   }
   throw Error(PW_ERR_NOT_FOUND,
-              std::string("no ") + what + " named '" + std::string(name) + "'" +
+              std::string("no ") + what + " named " + quoted(name) +
                   didYouMean(name, names));
 }
 

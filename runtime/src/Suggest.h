@@ -12,6 +12,10 @@ namespace pathway::runtime {
 // enough to be a plausible typo.
 std::string closest(std::string_view name, const std::vector<std::string>& candidates);
 
+// `name` in single quotes for a message, its first 64 bytes and "..." with
+// its length when longer: a message never quotes megabytes.
+std::string quoted(std::string_view name);
+
 // " (did you mean 'x'?)" or "" when there is no close candidate.
 std::string didYouMean(std::string_view name, const std::vector<std::string>& candidates);
 

@@ -339,6 +339,24 @@ TEST_F(Cli, FmtPrintsChecksAndRewritesInPlace) {
   EXPECT_EQ(run("check " + file).exit, 0);
 }
 
+// The canonical layout has no byte order mark: --check lists a file that
+// has one even when the rest is canonical, and -i drops it.
+TEST_F(Cli, FmtDropsAByteOrderMark) {
+  std::string canonical = run("fmt " + write("plain.pw", kValid)).output;
+  ASSERT_EQ(canonical.rfind("pathway p {", 0), 0u) << canonical;
+  std::string file = write("bom.pw", "\xEF\xBB\xBF" + canonical);
+  EXPECT_EQ(run("check " + file).exit, 0);
+  Outcome printed = run("fmt " + file);
+  EXPECT_EQ(printed.exit, 0) << printed.output;
+  EXPECT_EQ(printed.output, canonical);
+  Outcome check = run("fmt --check " + file);
+  EXPECT_EQ(check.exit, 1);
+  EXPECT_NE(check.output.find("bom.pw"), std::string::npos) << check.output;
+  EXPECT_EQ(run("fmt -i " + file).exit, 0);
+  EXPECT_EQ(readBack(file), canonical);
+  EXPECT_EQ(run("fmt --check " + file).exit, 0);
+}
+
 TEST_F(Cli, FmtLeavesFilesWithSyntaxErrorsAlone) {
   std::string broken = std::string(kValid) + "input y: int\n";
   std::string file = write("broken.pw", broken);

@@ -221,11 +221,15 @@ std::vector<std::string> parsingFileTests() {
 }
 
 // A comment as fmt writes it: line comments without trailing blanks, CRLF
-// inside block comments as LF.
+// and lone CR inside block comments as LF.
 std::string comparable(const ast::Comment& c) {
   std::string text;
   for (size_t i = 0; i < c.text.size(); ++i) {
-    if (c.text[i] != '\r' || i + 1 >= c.text.size() || c.text[i + 1] != '\n') text.push_back(c.text[i]);
+    if (c.text[i] != '\r') {
+      text.push_back(c.text[i]);
+    } else if (i + 1 >= c.text.size() || c.text[i + 1] != '\n') {
+      text.push_back('\n');
+    }
   }
   if (text.rfind("//", 0) == 0) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.pop_back();

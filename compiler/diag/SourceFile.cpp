@@ -6,9 +6,18 @@ namespace pathway::diag {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  // A UTF-8 byte order mark is not part of the text: offsets, columns and
+  // quoted lines start after it.
+  if (text_.rfind("\xEF\xBB\xBF", 0) == 0) {
+    text_.erase(0, 3);
+    hadByteOrderMark_ = true;
+  }
+  // LF, CRLF and a lone CR each end a line, as they do for the lexer.
   lineStarts_.push_back(0);
   for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') lineStarts_.push_back(i + 1);
+    if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
+      lineStarts_.push_back(i + 1);
+    }
   }
 }
 

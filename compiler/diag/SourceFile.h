@@ -20,12 +20,16 @@ struct LineColumn {
   uint32_t column = 1;  // 1-based, in bytes
 };
 
+// Lines end at LF, CRLF or a lone CR. A leading UTF-8 byte order mark is
+// dropped from text() (hadByteOrderMark() says it was there), so that
+// columns count from the first character.
 class SourceFile {
  public:
   SourceFile(std::string path, std::string text);
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
+  bool hadByteOrderMark() const { return hadByteOrderMark_; }
   LineColumn lineColumn(uint32_t offset) const;
   // The text of a 1-based line, without its line terminator.
   std::string_view line(uint32_t line) const;
@@ -36,6 +40,7 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<uint32_t> lineStarts_;
+  bool hadByteOrderMark_ = false;
 };
 
 }  // namespace pathway::diag

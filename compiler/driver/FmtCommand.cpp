@@ -66,7 +66,9 @@ int fmtCommand(const FmtOptions& options, const DiagnosticOptions& diag) {
       failed = true;
       continue;
     }
-    bool changed = formatted != c->source->text();
+    // The canonical layout has no byte order mark: a file with one counts
+    // as changed, and -i writes it without.
+    bool changed = c->source->hadByteOrderMark() || formatted != c->source->text();
     if (options.check) {
       if (changed) std::printf("%s\n", file.c_str());
       failed |= changed;

@@ -253,9 +253,17 @@ class Printer {
     return static_cast<size_t>(it - file_.comments.begin());
   }
 
-  bool sameLine(uint32_t from, uint32_t to) const {
-    return from <= to && std::memchr(text_.data() + from, '\n', to - from) == nullptr;
+  // Line ends in [from, to): LF, CRLF (one) and a lone CR, as the lexer
+  // and diag::SourceFile count them.
+  size_t lineEnds(uint32_t from, uint32_t to) const {
+    size_t n = 0;
+    for (uint32_t i = from; i < to && i < text_.size(); ++i) {
+      if (text_[i] == '\n' || (text_[i] == '\r' && (i + 1 >= text_.size() || text_[i + 1] != '\n'))) ++n;
+    }
+    return n;
   }
+
+  bool sameLine(uint32_t from, uint32_t to) const { return from <= to && lineEnds(from, to) == 0; }
 
   // Assigns the comments in [from, to) to `units` (in source order); the
   // ones after the last unit's line go to `rest`.
@@ -303,13 +311,17 @@ class Printer {
   }
 
   // Line comments lose trailing blanks; block comments keep their text,
-  // with CRLF line ends as LF like the rest of the output.
+  // with CRLF and lone-CR line ends as LF like the rest of the output.
   std::string commentText(size_t c) const {
     const std::string& text = comment(c).text;
     if (text.rfind("//", 0) == 0) return rtrim(text);
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] != '\r' || i + 1 >= text.size() || text[i + 1] != '\n') out.push_back(text[i]);
+      if (text[i] != '\r') {
+        out.push_back(text[i]);
+      } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+        out.push_back('\n');
+      }
     }
     return out;
   }
@@ -348,7 +360,7 @@ class Printer {
   // Top level: at most one blank line, where the author left one.
   void separate(uint32_t begin) {
     if (out_.empty() || begin < prevEnd_) return;
-    if (std::count(text_.begin() + prevEnd_, text_.begin() + begin, '\n') >= 2) out_ += "\n";
+    if (lineEnds(prevEnd_, begin) >= 2) out_ += "\n";
   }
 
   void topComment(size_t c) {

@@ -20,7 +20,10 @@ uint32_t sequenceLength(unsigned char lead) {
 
 LineIndex::LineIndex(std::string_view text, Encoding encoding) : text_(text), encoding_(encoding) {
   for (uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') lineStarts_.push_back(i + 1);
+    // LF, CRLF and a lone CR end a line (LSP 3.17, and diag::SourceFile).
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      lineStarts_.push_back(i + 1);
+    }
   }
 }
 

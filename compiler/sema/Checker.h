@@ -25,6 +25,10 @@ class Checker {
   void checkHeader();
   void declareNames();
   void checkEnum(const ast::EnumDecl& decl);
+  // An input, const, define or finding named like an enum label changes
+  // what the bare label means beside a value of that enum: warn.
+  void checkLabelNames();
+  void warnLabelName(const ast::Expr& side, const Type& other);
   void checkInput(const ast::InputDecl& decl);
   std::optional<double> rangeBound(const ast::InputDecl& decl, const Type& type, const ast::NumberExpr& bound,
                                    bool negative);

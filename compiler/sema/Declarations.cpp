@@ -1,5 +1,8 @@
 // Sema for the header, sources, names, enums, inputs and block fields.
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
 
 #include "diag/Suggest.h"
 #include "sema/Checker.h"
@@ -29,6 +32,7 @@ void check(const ast::File& file, diag::DiagnosticEngine& diags, Analysis& analy
 void Checker::run() {
   checkHeader();
   declareNames();
+  checkLabelNames();
   for (const ast::DeclPtr& decl : file_.decls) {
     switch (decl->kind()) {
       case ast::DeclKind::Enum: checkEnum(static_cast<const ast::EnumDecl&>(*decl)); break;
@@ -124,6 +128,39 @@ void Checker::declareNames() {
     if (!inserted) {
       diags_.report(Kind::Redefinition, decl->name.range, decl->name.text)
           .note(Kind::NotePrevious, it->second->name.range);
+    }
+  }
+}
+
+void Checker::checkLabelNames() {
+  // Label -> (enum, label) for each enum that has it, once: a pathway may
+  // hold many enums and many declarations.
+  std::multimap<std::string_view, std::pair<const ast::EnumDecl*, const ast::Label*>> labels;
+  for (const ast::DeclPtr& decl : file_.decls) {
+    if (decl->kind() != ast::DeclKind::Enum) continue;
+    const auto& enumDecl = static_cast<const ast::EnumDecl&>(*decl);
+    std::set<std::string_view> seen;  // duplicate labels are reported on their own
+    for (const ast::Label& label : enumDecl.labels) {
+      if (seen.insert(label.name).second) labels.emplace(label.name, std::make_pair(&enumDecl, &label));
+    }
+  }
+  if (labels.empty()) return;
+  for (const ast::DeclPtr& decl : file_.decls) {
+    switch (decl->kind()) {
+      case ast::DeclKind::Input:
+      case ast::DeclKind::Const:
+      case ast::DeclKind::Define:
+      case ast::DeclKind::Finding: break;
+      default: continue;
+    }
+    const std::string& name = decl->name.text;
+    const char* what = ast::declKindName(decl->kind());
+    auto [begin, end] = labels.equal_range(name);
+    for (auto it = begin; it != end; ++it) {
+      const auto [enumDecl, label] = it->second;
+      const std::string& enumName = enumDecl->name.text;
+      diags_.report(Kind::NameLikeEnumLabel, decl->name.range, what, name, enumName, enumName, name, what, what)
+          .note(Kind::NoteDeclaredHere, label->range, label->name);
     }
   }
 }

@@ -342,6 +342,21 @@ bool Checker::resolveLabel(const ast::Expr& side, const Type& enumType) {
   return index >= 0;
 }
 
+// `disc == large` where `large` is both a declaration and a label of
+// disc's enum: the declaration wins, which is rarely what was meant.
+void Checker::warnLabelName(const ast::Expr& side, const Type& other) {
+  if (side.kind() != ast::ExprKind::Name || other.kind != Type::Kind::Enum) return;
+  const auto& n = static_cast<const ast::NameExpr&>(side);
+  if (!n.qualifier.empty() || labelIndex(*other.enumDecl, n.name) < 0) return;
+  auto it = names_.find(n.name);
+  if (it == names_.end()) return;
+  const char* what = ast::declKindName(it->second->kind());
+  const std::string& enumName = other.enumDecl->name.text;
+  diags_.report(Kind::ComparisonWithLabelName, side.range(), n.name, what, n.name, n.name, enumName, enumName,
+                n.name, what)
+      .note(Kind::NoteDeclaredHere, it->second->name.range, n.name);
+}
+
 ExprInfo Checker::comparison(const ast::BinaryExpr& e) {
   ExprInfo info;
   auto bareName = [&](const ast::Expr& side) {
@@ -360,6 +375,8 @@ ExprInfo Checker::comparison(const ast::BinaryExpr& e) {
   const ExprInfo l = expr(*e.lhs);
   const ExprInfo r = expr(*e.rhs);
   if (l.type.isError() || r.type.isError()) return info;
+  warnLabelName(*e.lhs, r.type);
+  warnLabelName(*e.rhs, l.type);
   const char* op = ast::spelling(e.op);
   bool ordered = e.op != ast::BinaryOp::Eq && e.op != ast::BinaryOp::Ne;
   const Type& a = l.type;

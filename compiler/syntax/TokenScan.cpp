@@ -1,5 +1,7 @@
 #include "syntax/TokenScan.h"
 
+#include <utility>
+
 #include "PathwayLexer.h"
 
 namespace pathway::syntax {
@@ -92,6 +94,19 @@ size_t badEscapeAt(const std::string& text) {
     return i;
   }
   return std::string::npos;
+}
+
+// Where a quoted string's text holds a NUL, as a byte or as the escape
+// \u0000: {position, length}, or {npos, 0}. A NUL would cut the string
+// short wherever it reaches C (the library's C API).
+std::pair<size_t, size_t> nulAt(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\0') return {i, 1};
+    if (text[i] != '\\' || i + 1 >= text.size()) continue;
+    if (text.compare(i + 1, 5, "u0000") == 0) return {i, 6};
+    ++i;  // any other escape, \\ included
+  }
+  return {std::string::npos, 0};
 }
 
 bool isPrefixOperator(const antlr4::Token* token) {
@@ -190,6 +205,12 @@ bool ScanningTokenSource::keep(antlr4::Token* token) {
   }
 
   const std::string text = token->getText();
+  if (token->getType() == PathwayLexer::STRING) {
+    if (auto [at, length] = nulAt(text); length != 0) {
+      uint32_t begin = range.begin + static_cast<uint32_t>(at);
+      diags_.report(diag::Kind::NulInString, {begin, begin + static_cast<uint32_t>(length)});
+    }
+  }
   if (token->getType() != PathwayLexer::STRING && (text == "(" || text == "{")) {
     chain_.push_back(prefix_);
     ++depth_;

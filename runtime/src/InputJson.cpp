@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -59,25 +60,86 @@ std::string withoutExceptionId(const Json::exception& error) {
                                "nlohmann::json accepts");
 }
 
-// "6 weeks", "6weeks", "40 %" -> value and unit; throws PW_ERR_TYPE.
-void parseQuantityText(const InputSchema& in, const std::string& text, double& value,
-                       std::string& unit) {
-  const char* begin = text.c_str();
-  char* end = nullptr;
-  errno = 0;
-  value = std::strtod(begin, &end);
-  if (end == begin || errno == ERANGE) {
-    throw Error(PW_ERR_TYPE, fmt::format("input '{}' is a quantity in {}; \"{}\" is not a "
-                                         "number followed by a unit",
-                                         in.name, in.unit, text));
+// A patient string as a message quotes it: control characters (a NUL
+// would cut the C API's message) written as \u00XX, as JSON writes them.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      out += fmt::format("\\u{:04X}", byte);
+    } else {
+      out.push_back(c);
+    }
   }
-  std::string_view rest(end);
+  return out;
+}
+
+// The length of the JSON number (RFC 8259: -?(0|[1-9][0-9]*)(.[0-9]+)?
+// ([eE][+-]?[0-9]+)?) at the start of `text`; 0 when there is none. No
+// leading '+', '.' or space, no hex, no inf or nan: what strtod accepts
+// beyond this is refused.
+size_t jsonNumberLength(std::string_view text) {
+  size_t i = 0;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  const size_t integer = i;
+  const size_t intDigits = digits();
+  if (intDigits == 0 || (intDigits > 1 && text[integer] == '0')) return 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (digits() == 0) return 0;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    const size_t mark = i++;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    // "6 e" is not an exponent: "6e" followed by a unit letter backs off.
+    if (digits() == 0) i = mark;
+  }
+  return i;
+}
+
+// "6 weeks", "6weeks", "40 %" -> value and unit: a JSON number, optional
+// spaces, a unit of printable characters. Throws PW_ERR_TYPE or PW_ERR_UNIT.
+void parseQuantityText(const InputSchema& in, std::string_view text, double& value,
+                       std::string& unit) {
+  const size_t length = jsonNumberLength(text);
+  // Right after the number, a digit, point, sign or 'x' means the text was
+  // some other number syntax ("0x10", "1.2.3"), not a number and a unit.
+  const bool runsOn = length < text.size() && std::string_view("0123456789.+-xX").find(text[length]) !=
+                                                  std::string_view::npos;
+  if (length == 0 || runsOn) {
+    throw Error(PW_ERR_TYPE, fmt::format("input '{}' is a quantity in {}; \"{}\" is not a "
+                                         "number followed by a unit (write a decimal number "
+                                         "and a unit, as in \"6 {}\")",
+                                         in.name, in.unit, printable(text), in.unit));
+  }
+  const std::string number(text.substr(0, length));
+  errno = 0;
+  value = std::strtod(number.c_str(), nullptr);
+  if (errno == ERANGE && !std::isfinite(value)) {
+    throw Error(PW_ERR_RANGE, fmt::format("input '{}': the number in \"{}\" is too large for a "
+                                          "double",
+                                          in.name, printable(text)));
+  }
+  std::string_view rest = text.substr(length);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
   if (rest.empty()) {
     throw Error(PW_ERR_UNIT, fmt::format("input '{}': \"{}\" has no unit (expected e.g. \"{} "
                                          "{}\")",
-                                         in.name, text, value, in.unit));
+                                         in.name, printable(text), value, in.unit));
+  }
+  if (std::any_of(rest.begin(), rest.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+      })) {
+    throw Error(PW_ERR_UNIT, fmt::format("input '{}': the unit in \"{}\" contains a control "
+                                         "character",
+                                         in.name, printable(text)));
   }
   unit = std::string(rest);
 }
@@ -88,7 +150,7 @@ void setQuantity(pw_input& input, uint32_t index, const JsonValue& value) {
   double amount = 0;
   std::string unit;
   if (value.type == JsonType::String) {
-    parseQuantityText(in, std::string(value.text), amount, unit);
+    parseQuantityText(in, value.text, amount, unit);
   } else if (value.type == JsonType::Object) {
     if (value.unexpectedKey) {
       throw Error(PW_ERR_TYPE, fmt::format("input '{}': unexpected key \"{}\" in a quantity "

@@ -68,5 +68,33 @@ TEST_F(JsonAttack, NulByteInsideADocumentIsAnError) {
   EXPECT_NE(o.output.find("a NUL byte at line 1, column 12 inside the document"), std::string::npos) << o.output;
 }
 
+// Quantity strings went through strtod: "0x10 weeks" was 16 weeks, "inf
+// weeks" infinity, and a \u0000 cut "6 weeks\u0000x" to 6 weeks. Now only a
+// JSON number followed by a unit is a quantity; the rest is refused.
+TEST_F(JsonAttack, QuantityStringsAreOnlyNumberAndUnit) {
+  const std::string patients = write("quantities.ndjson",
+                                     "{\"weeks_pt\": \"0x10 weeks\"}\n"
+                                     "{\"weeks_pt\": \"6 weeks\\u0000x\"}\n"
+                                     "{\"weeks_pt\": \"inf weeks\"}\n"
+                                     "{\"weeks_pt\": \"nan weeks\"}\n"
+                                     "{\"weeks_pt\": \"1e999 weeks\"}\n"
+                                     "{\"weeks_pt\": \"+6 weeks\"}\n"
+                                     "{\"weeks_pt\": \"0x1p3 weeks\"}\n"
+                                     "{\"weeks_pt\": \"6 weeks\"}\n");
+  const std::string out = (dir_ / "out.ndjson").string();
+  Outcome o = run("run " + demo() + " --ndjson -i " + patients + " 2>&1 > " + out + "; exit $?");
+  EXPECT_EQ(o.exit, 1) << o.output;
+  const std::string lines = slurp(out);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 8) << lines;
+  for (int line = 1; line <= 7; ++line) {
+    EXPECT_NE(lines.find("\"line\":" + std::to_string(line) + "}"), std::string::npos) << line << "\n" << lines;
+  }
+  EXPECT_NE(lines.find("\\\"0x10 weeks\\\" is not a number followed by a unit"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("the unit in \\\"6 weeks\\\\u0000x\\\" contains a control character"), std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("the number in \\\"1e999 weeks\\\" is too large for a double"), std::string::npos) << lines;
+  EXPECT_EQ(lines.find("\"line\":8}"), std::string::npos) << lines;
+}
+
 }  // namespace
 }  // namespace pathway::test

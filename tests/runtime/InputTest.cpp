@@ -249,5 +249,37 @@ TEST_F(InputTest, JsonErrorsLeaveTheInputUnchanged) {
   for (uint32_t i = kScore; i <= kCrp; ++i) EXPECT_FALSE(get(i).first);
 }
 
+// Quantity strings take a JSON number only: strtod's extras (hex, inf,
+// nan, a leading '+', a NUL ending the text early) were silently accepted.
+TEST_F(InputTest, QuantityStringsTakeOnlyAJsonNumber) {
+  pw_input* in = input_->get();
+  auto setJson = [&](const std::string& text) {
+    return pw_input_set_json(in, text.data(), text.size());
+  };
+  for (const char* text : {"0x10 weeks", "inf weeks", "nan weeks", "+6 weeks", " 6 weeks", ".5 weeks",
+                           "06 weeks", "6. weeks", "-infinity weeks", "0x1p4 weeks", "1.2.3 weeks", "6-2 weeks"}) {
+    SCOPED_TRACE(text);
+    expectFailure(setJson(std::string(R"({"duration": ")") + text + "\"}"), PW_ERR_TYPE,
+                  std::string("\"") + text + "\" is not a number followed by a unit (write a decimal "
+                  "number and a unit, as in \"6 weeks\")");
+    EXPECT_FALSE(get(kDuration).first);
+  }
+  expectFailure(setJson(R"({"duration": "1e999 weeks"})"), PW_ERR_RANGE,
+                "input 'duration': the number in \"1e999 weeks\" is too large for a double");
+  expectFailure(setJson(R"({"duration": "6 weeks\u0000x"})"), PW_ERR_UNIT,
+                "input 'duration': the unit in \"6 weeks\\u0000x\" contains a control character");
+  expectFailure(setJson(R"({"duration": "6\u0000 weeks"})"), PW_ERR_UNIT,
+                "the unit in \"6\\u0000 weeks\" contains a control character");
+  expectFailure(setJson(R"({"duration": "6\tweeks"})"), PW_ERR_UNIT, "contains a control character");
+  EXPECT_FALSE(get(kDuration).first);
+  // What a JSON number allows still works, the exponent included.
+  input_->setJson(R"({"duration": "0.5e1 weeks"})");
+  EXPECT_EQ(get(kDuration), std::make_pair(true, 5.0));
+  input_->setJson(R"({"duration": "1E+1weeks  "})");
+  EXPECT_EQ(get(kDuration), std::make_pair(true, 10.0));
+  input_->setJson(R"({"duration": "0 days"})");
+  EXPECT_EQ(get(kDuration), std::make_pair(true, 0.0));
+}
+
 }  // namespace
 }  // namespace pathway::test

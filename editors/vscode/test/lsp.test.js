@@ -85,6 +85,15 @@ test('diagnostics: a syntax error', async () => {
   ]);
 });
 
+test('diagnostics: lone CR and CRLF end lines as LF does', async () => {
+  const uri = 'file:///tmp/line_ends.pw';
+  const text = 'pathway p {\r  title "T";\r\n  version "1.0.0";\n}\rinput x: int\rinput y: bool;\r';
+  const published = await client.open(uri, text);
+  assert.deepStrictEqual(published.diagnostics.map((x) => [x.code, x.range.start]), [
+    ['syntax-error', { line: 5, character: 0 }],
+  ]);
+});
+
 test('hover: an input shows its declaration, description, type and range', async () => {
   const h = await client.request('textDocument/hover', at('pain_now', { occurrence: 1, offset: 3 }));
   assert.deepStrictEqual(h.range, rangeOf(ptText, 'pain_now', { occurrence: 1 }));

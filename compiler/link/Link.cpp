@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -80,9 +82,11 @@ std::string errnoText() { return std::strerror(errno); }
 
 bool runLld(const std::vector<std::unique_ptr<TempFile>>& objects, const std::string& outputPath,
             const std::string& soname, std::string& error) {
+  // --no-mmap-output-file: LLD writes the output with write(2), so a full
+  // disk is an error it reports, not a SIGBUS on a page of a mapped file.
   std::vector<const char*> args = {"ld.lld",   "-shared",       "--build-id", "-soname",
                                    soname.c_str(), "-z", "relro", "-z", "now",
-                                   "--hash-style=gnu", "-o", outputPath.c_str()};
+                                   "--hash-style=gnu", "--no-mmap-output-file", "-o", outputPath.c_str()};
   for (const auto& object : objects) args.push_back(object->path().c_str());
   std::string messages;
   llvm::raw_string_ostream out(messages);
@@ -133,16 +137,33 @@ bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std:
     }
   }
 
-  // The library is linked under a temporary name beside its final place, so
-  // the rename is atomic and a failure leaves nothing half-written.
+  // LLD writes the library into the temporary directory (LLD cannot report
+  // a full disk: mapped, it dies of SIGBUS; unmapped, of a fatal LLVM error).
+  // It is then copied under a temporary name beside its final place with
+  // checked writes, so a full output disk is an error, and renamed, so a
+  // failure leaves nothing half-written.
+  TempFile linked;
+  if (ec || !linked.create((tempDirectory / "pathway-").string(), ".so")) {
+    error = "cannot create a temporary library file: " + (ec ? ec.message() : errnoText());
+    return false;
+  }
+  linked.closeFile();
+  if (!runLld(objectFiles, linked.path(), output.filename().string(), error)) return false;
+  std::ifstream in(linked.path(), std::ios::binary);
+  const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    error = "cannot read the linked library '" + linked.path() + "'";
+    return false;
+  }
   TempFile library;
-  if (!library.create((directory / ("." + output.filename().string() + ".")).string(),
-                      ".tmp")) {
+  if (!library.create((directory / ("." + output.filename().string() + ".")).string(), ".tmp")) {
     error = "cannot write '" + outputPath + "': " + errnoText();
     return false;
   }
-  library.closeFile();
-  if (!runLld(objectFiles, library.path(), output.filename().string(), error)) return false;
+  if (!library.writeAndClose(bytes)) {
+    error = "cannot write '" + outputPath + "': " + errnoText();
+    return false;
+  }
   // mkstemp created the file 0600; a library gets the usual 0755.
   ::chmod(library.path().c_str(), 0755);
   if (std::rename(library.path().c_str(), outputPath.c_str()) != 0) {

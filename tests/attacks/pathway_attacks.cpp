@@ -3,6 +3,8 @@
 // stack, and dependency chains that once made code generation quadratic.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "support/Cli.h"
@@ -93,6 +95,25 @@ TEST_F(PathwayAttack, DependencyChainIsCompiledOnceAcrossParts) {
   Outcome unknown = run("run " + so + " -i " + write("u.json", "{}"));
   EXPECT_NE(unknown.output.find("\"status\":\"undetermined\""), std::string::npos) << unknown.output.substr(0, 300);
   EXPECT_NE(unknown.output.find("\"missing\":[\"x\"]"), std::string::npos) << unknown.output.substr(0, 300);
+}
+
+// A full output disk while linking is an error with a message, not a SIGBUS,
+// and leaves nothing at the output path. Needs a 64 KiB tmpfs, so root.
+TEST_F(PathwayAttack, FullOutputDiskIsAnError) {
+  const std::filesystem::path disk = dir_ / "tiny";
+  std::filesystem::create_directories(disk);
+  if (std::system(("mount -t tmpfs -o size=64k tmpfs " + disk.string() + " 2>/dev/null").c_str()) != 0) {
+    GTEST_SKIP() << "cannot mount a tmpfs here (not root?)";
+  }
+  const std::string pt = std::string(PATHWAY_SOURCE_DIR) + "/pathways/pt_failure.pw";
+  Outcome o = run("build " + pt + " -o " + (disk / "libpt.so").string());
+  const bool empty = std::filesystem::is_empty(disk);
+  std::system(("umount " + disk.string()).c_str());
+  EXPECT_EQ(o.exit, 1) << o.output;
+  EXPECT_NE(o.output.find("cannot write '" + (disk / "libpt.so").string() + "': No space left on device"),
+            std::string::npos)
+      << o.output;
+  EXPECT_TRUE(empty) << "a partial library or temporary file was left behind";
 }
 
 }  // namespace

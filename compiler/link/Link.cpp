@@ -35,6 +35,7 @@ class TempFile {
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   ~TempFile() {
+    closeFile();
     if (!path_.empty()) ::unlink(path_.c_str());
   }
 
@@ -80,8 +81,9 @@ class TempFile {
 
 std::string errnoText() { return std::strerror(errno); }
 
+// Links `objects` into `outputPath`; messages name the library `shownPath`.
 bool runLld(const std::vector<std::unique_ptr<TempFile>>& objects, const std::string& outputPath,
-            const std::string& soname, std::string& error) {
+            const std::string& shownPath, const std::string& soname, std::string& error) {
   // --no-mmap-output-file: LLD writes the output with write(2), so a full
   // disk is an error it reports, not a SIGBUS on a page of a mapped file.
   std::vector<const char*> args = {"ld.lld",   "-shared",       "--build-id", "-soname",
@@ -100,7 +102,7 @@ bool runLld(const std::vector<std::unique_ptr<TempFile>>& objects, const std::st
   if (!ok) {
     out.flush();
     err.flush();
-    error = "linking '" + outputPath + "' failed: " + messages;
+    error = "linking '" + shownPath + "' failed: " + messages;
   }
   return ok;
 }
@@ -142,22 +144,22 @@ bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std:
   // It is then copied under a temporary name beside its final place with
   // checked writes, so a full output disk is an error, and renamed, so a
   // failure leaves nothing half-written.
+  TempFile library;
+  if (!library.create((directory / ("." + output.filename().string() + ".")).string(), ".tmp")) {
+    error = "cannot write '" + outputPath + "': " + errnoText();
+    return false;
+  }
   TempFile linked;
   if (ec || !linked.create((tempDirectory / "pathway-").string(), ".so")) {
     error = "cannot create a temporary library file: " + (ec ? ec.message() : errnoText());
     return false;
   }
   linked.closeFile();
-  if (!runLld(objectFiles, linked.path(), output.filename().string(), error)) return false;
+  if (!runLld(objectFiles, linked.path(), outputPath, output.filename().string(), error)) return false;
   std::ifstream in(linked.path(), std::ios::binary);
   const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) {
     error = "cannot read the linked library '" + linked.path() + "'";
-    return false;
-  }
-  TempFile library;
-  if (!library.create((directory / ("." + output.filename().string() + ".")).string(), ".tmp")) {
-    error = "cannot write '" + outputPath + "': " + errnoText();
     return false;
   }
   if (!library.writeAndClose(bytes)) {

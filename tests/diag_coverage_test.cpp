@@ -28,6 +28,7 @@ TEST(DiagnosticCoverage, EveryKindIsProducedByATest) {
   driver::FrontendOptions small;
   small.limits.maxFileBytes = 16;
   add(kinds, *driver::compileText("big.pw", std::string(17, ' '), small));
+  add(kinds, *driver::compileFile("/dev/zero", small));  // not a regular file: the limit while reading
 
   driver::FrontendOptions fewDecls;
   fewDecls.limits.maxDeclarations = 2;

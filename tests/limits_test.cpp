@@ -121,6 +121,18 @@ TEST(Limits, FrontEndStopsAtTheErrorLimit) {
   EXPECT_EQ(d->diagnostics.size(), 51u);  // 50 shown and the final notice
 }
 
+// A device or a pipe has no size to check first: the limit holds while it
+// is read (/dev/zero once read until memory ran out).
+TEST(Limits, EndlessStreamIsCutAtTheFileLimit) {
+  driver::FrontendOptions options;
+  options.limits.maxFileBytes = 1 << 20;
+  auto c = driver::compileFile("/dev/zero", options);
+  EXPECT_TRUE(has(*c, diag::Kind::StreamTooLarge));
+  ASSERT_EQ(c->diagnostics.size(), 1u);
+  EXPECT_EQ(c->diagnostics[0].message,
+            "'/dev/zero' is not a regular file and gave more than 1048576 bytes; the limit is 1048576 bytes");
+}
+
 TEST(Limits, MissingFileIsADiagnosticNotAnException) {
   auto c = driver::compileFile("/nonexistent/dir/p.pw", {});
   EXPECT_TRUE(has(*c, diag::Kind::CannotOpenFile));

@@ -76,13 +76,29 @@ std::optional<std::string> readWholeFile(const std::string& path, std::string& e
   }
   // Through the stream buffer in blocks: regular files, pipes and standard
   // input alike.
-  std::ostringstream text;
-  text << in->rdbuf();
-  if (in->bad()) {
-    error = "cannot read '" + path + "': read error";
-    return std::nullopt;
+  std::string text;
+  switch (readBounded(*in, kMaxInputFileBytes, text)) {
+    case ReadStatus::Ok: return text;
+    case ReadStatus::TooLarge:
+      error = "cannot read '" + path + "': larger than the limit of " + std::to_string(kMaxInputFileBytes) +
+              " bytes";
+      return std::nullopt;
+    case ReadStatus::Error: break;
   }
-  return std::move(text).str();
+  error = "cannot read '" + path + "': read error";
+  return std::nullopt;
+}
+
+ReadStatus readBounded(std::istream& in, size_t limit, std::string& out) {
+  out.clear();
+  char block[1 << 16];
+  while (in) {
+    in.read(block, sizeof block);
+    const size_t n = static_cast<size_t>(in.gcount());
+    if (out.size() + n > limit) return ReadStatus::TooLarge;
+    out.append(block, n);
+  }
+  return in.bad() ? ReadStatus::Error : ReadStatus::Ok;
 }
 
 LineReader::~LineReader() {

@@ -4,6 +4,7 @@
 #define PATHWAY_DRIVER_FILES_H
 
 #include <cstdio>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,14 @@ void writeStdout(std::string_view text);
 
 // The whole file, or "-" for standard input; nullopt with `error` set.
 std::optional<std::string> readWholeFile(const std::string& path, std::string& error);
+
+// Every file pathwayc reads whole (sources, patients, scenarios) is refused
+// past this size, whatever it is: a regular file, a pipe or a device.
+inline constexpr size_t kMaxInputFileBytes = size_t{64} << 20;
+
+enum class ReadStatus { Ok, TooLarge, Error };
+// Reads all of `in` into `out`, in blocks, stopping after `limit` bytes.
+ReadStatus readBounded(std::istream& in, size_t limit, std::string& out);
 
 // A file, or "-" for standard input, line by line through one buffer: a
 // population file of any size streams.

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "diag/DiagnosticEngine.h"
+#include "driver/Files.h"
 #include "ir/Prune.h"
 #include "lower/Lower.h"
 #include "sema/Sema.h"
@@ -70,8 +71,15 @@ std::unique_ptr<Compilation> compileFile(const std::string& path, const Frontend
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(diag::Kind::CannotOpenFile, path, std::strerror(errno));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return fail(diag::Kind::CannotOpenFile, path, "read error");
+  // The size checked above is that of a regular file; a pipe or a device
+  // (/dev/zero) is held to the same limit while it is read.
+  std::string text;
+  switch (readBounded(in, options.limits.maxFileBytes, text)) {
+    case ReadStatus::Ok: break;
+    case ReadStatus::TooLarge:
+      return fail(diag::Kind::StreamTooLarge, path, options.limits.maxFileBytes, options.limits.maxFileBytes);
+    case ReadStatus::Error: return fail(diag::Kind::CannotOpenFile, path, "read error");
+  }
   return compileText(path, std::move(text), options);
 }
 

@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ir/Builder.h"
 #include "ir/Prune.h"
@@ -188,18 +189,81 @@ class Lowering {
     return builder_.logicAnd(fires(r.condition), isNo(r.status));
   }
 
-  // The node of a const, define or finding.
+  static const ast::Expr* valueExpr(const ast::Decl& decl) {
+    if (decl.kind() == ast::DeclKind::Const) return static_cast<const ast::ConstDecl&>(decl).value.get();
+    if (decl.kind() == ast::DeclKind::Define) return static_cast<const ast::DefineDecl&>(decl).value.get();
+    if (decl.kind() == ast::DeclKind::Finding) {
+      return static_cast<const ast::FindingDecl&>(decl).field(ast::FieldKind::When)->when.get();
+    }
+    return nullptr;
+  }
+
+  // The node of a const, define or finding. Lowered where it is first used
+  // (which fixes the IR's node order); past kMaxValueDepth nested uses, the
+  // declarations it depends on are lowered first, each after its own
+  // dependencies, so a chain of 20,000 definitions does not recurse 20,000
+  // levels deep.
   ir::NodeId value(const ast::Decl& decl) {
     if (auto it = decls_.find(&decl); it != decls_.end()) return it->second;
-    const ast::Expr* e = nullptr;
-    if (decl.kind() == ast::DeclKind::Const) e = static_cast<const ast::ConstDecl&>(decl).value.get();
-    if (decl.kind() == ast::DeclKind::Define) e = static_cast<const ast::DefineDecl&>(decl).value.get();
-    if (decl.kind() == ast::DeclKind::Finding) {
-      e = static_cast<const ast::FindingDecl&>(decl).field(ast::FieldKind::When)->when.get();
-    }
-    ir::NodeId id = expr(*e);
+    if (valueDepth_ >= kMaxValueDepth) lowerDependenciesFirst(decl);
+    ++valueDepth_;
+    ir::NodeId id = expr(*valueExpr(decl));
+    --valueDepth_;
     decls_[&decl] = id;
     return id;
+  }
+
+  // The not yet lowered value declarations that `root` uses.
+  std::vector<const ast::Decl*> pendingUses(const ast::Decl& root) const {
+    std::vector<const ast::Decl*> uses;
+    std::vector<const ast::Expr*> work = {valueExpr(root)};
+    while (!work.empty()) {
+      const ast::Expr* e = work.back();
+      work.pop_back();
+      switch (e->kind()) {
+        case ast::ExprKind::Name:
+        case ast::ExprKind::Known: {
+          const ast::Decl* d = analysis_.info(*e).decl;
+          if (d && valueExpr(*d) && !decls_.count(d)) uses.push_back(d);
+          break;
+        }
+        case ast::ExprKind::Unary: work.push_back(static_cast<const ast::UnaryExpr*>(e)->operand.get()); break;
+        case ast::ExprKind::Binary:
+          work.push_back(static_cast<const ast::BinaryExpr*>(e)->rhs.get());
+          work.push_back(static_cast<const ast::BinaryExpr*>(e)->lhs.get());
+          break;
+        case ast::ExprKind::In: work.push_back(static_cast<const ast::InExpr*>(e)->operand.get()); break;
+        case ast::ExprKind::Number:
+        case ast::ExprKind::Bool:
+        case ast::ExprKind::Status: break;
+      }
+    }
+    return uses;
+  }
+
+  // Lowers what `root` depends on, deepest first, with an explicit stack.
+  void lowerDependenciesFirst(const ast::Decl& root) {
+    struct Frame {
+      const ast::Decl* decl;
+      std::vector<const ast::Decl*> uses;
+      size_t next = 0;
+    };
+    std::unordered_set<const ast::Decl*> entered = {&root};
+    std::vector<Frame> stack;
+    stack.push_back({&root, pendingUses(root)});
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next == top.uses.size()) {
+        const ast::Decl* done = top.decl;
+        stack.pop_back();
+        // Its uses are lowered: this recurses one level.
+        if (done != &root && !decls_.count(done)) decls_[done] = expr(*valueExpr(*done));
+        continue;
+      }
+      const ast::Decl* next = top.uses[top.next++];
+      if (decls_.count(next) || !entered.insert(next).second) continue;
+      stack.push_back({next, pendingUses(*next)});
+    }
   }
 
   ir::NodeId expr(const ast::Expr& e) {
@@ -281,6 +345,8 @@ class Lowering {
   ir::Builder builder_;
   std::unordered_map<const ast::InputDecl*, uint32_t> inputIndex_;
   std::unordered_map<const ast::Decl*, ir::NodeId> decls_;
+  static constexpr size_t kMaxValueDepth = 256;
+  size_t valueDepth_ = 0;
   std::unordered_map<const ast::RecommendationDecl*, uint32_t> recIndex_;
   std::vector<const ast::RecommendationDecl*> recDecls_;
 };

@@ -83,7 +83,8 @@ const json& member(const json& object, const char* key, const std::string& where
 // A key that is not one of `allowed` is a misspelling: without this check
 // its expectations would be skipped and the case pass checking nothing.
 void onlyKeys(const json& object, std::initializer_list<const char*> allowed, const std::string& where) {
-  for (const auto& [key, value] : object.items()) {
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
       std::vector<std::string> names(allowed.begin(), allowed.end());
       throw ScenarioError(fmt::format("{}: unknown key \"{}\" (expected {})", where, key, fmt::join(names, ", ")));

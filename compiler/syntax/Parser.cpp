@@ -82,11 +82,73 @@ std::string describeExpected(const antlr4::dfa::Vocabulary& vocabulary,
   return out;
 }
 
+// The characters the lexer reads, decoded from the (already validated)
+// UTF-8 text into exactly as many code points as it holds: ANTLR's own
+// conversion over-allocates about twentyfold, 200 MB for a 10 MB file.
+class InputStream final : public antlr4::ANTLRInputStream {
+ public:
+  explicit InputStream(std::string_view utf8) {
+    size_t count = 0;
+    for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    _data.reserve(count);
+    for (size_t i = 0; i < utf8.size();) {
+      auto lead = static_cast<unsigned char>(utf8[i]);
+      size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      char32_t code = length == 1 ? lead : lead & (0x3F >> (length - 1));
+      for (size_t k = 1; k < length && i + k < utf8.size(); ++k) {
+        code = (code << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+      }
+      _data.push_back(code);
+      i += length;
+    }
+  }
+};
+
+// No AST is built from a file with a syntax error, so after the first one
+// the parse only looks for further errors: it builds no parse tree and frees
+// each token once the parser is well past it. A file that error recovery
+// skips to its end then holds a window of tokens, not every token of it
+// (10 MB of broken headers took 1.7 GB before; issue 16).
+class TokenStream final : public antlr4::CommonTokenStream {
+ public:
+  using CommonTokenStream::CommonTokenStream;
+  // Frees the tokens before `index`, but for the last kKeptBehind: error
+  // messages and rule exits look back at the previous token.
+  void freeBefore(size_t index) {
+    for (; freed_ + kKeptBehind < index; ++freed_) _tokens[freed_].reset();
+  }
+
+ private:
+  static constexpr size_t kKeptBehind = 64;
+  size_t freed_ = 0;
+};
+
+class CheckingParser final : public PathwayParser {
+ public:
+  explicit CheckingParser(TokenStream& tokens) : PathwayParser(&tokens), tokens_(tokens) {}
+  // Called at the first syntax error. Prediction reads ahead and seeks back
+  // to where the parser stands, never further back, so the tokens behind the
+  // parser's own position are safe to free.
+  void onlyLookForErrors() {
+    setBuildParseTree(false);
+    freeing_ = true;
+  }
+  antlr4::Token* consume() override {
+    antlr4::Token* token = PathwayParser::consume();
+    if (freeing_) tokens_.freeBefore(tokens_.index());
+    return token;
+  }
+
+ private:
+  TokenStream& tokens_;
+  bool freeing_ = false;
+};
+
 // Rewrites ANTLR's recognition errors into our diagnostics, in words.
 class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
  public:
-  ErrorStrategy(const OffsetMap& offsets, diag::DiagnosticEngine& diags)
-      : offsets_(offsets), diags_(diags) {}
+  ErrorStrategy(CheckingParser& parser, const OffsetMap& offsets, diag::DiagnosticEngine& diags)
+      : parser_(parser), offsets_(offsets), diags_(diags) {}
 
  protected:
   void reportNoViableAlternative(antlr4::Parser* parser, const antlr4::NoViableAltException& e) override {
@@ -118,7 +180,7 @@ class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
       uint32_t at = offsets_.range(previous).end;
       diags_.report(diag::Kind::SyntaxError, diag::Range{at, at},
                     "missing " + expected + " before " + describeToken(token));
-      stopIfOverLimit();
+      afterError();
       return;
     }
     report(token, "missing " + expected + " before " + describeToken(token));
@@ -127,12 +189,14 @@ class ErrorStrategy final : public antlr4::DefaultErrorStrategy {
  private:
   void report(const antlr4::Token* token, const std::string& message) {
     diags_.report(diag::Kind::SyntaxError, offsets_.range(token), message);
-    stopIfOverLimit();
+    afterError();
   }
-  void stopIfOverLimit() const {
+  void afterError() {
     if (diags_.overLimit()) throw ScanStopped{};
+    parser_.onlyLookForErrors();
   }
 
+  CheckingParser& parser_;
   const OffsetMap& offsets_;
   diag::DiagnosticEngine& diags_;
 };
@@ -147,14 +211,14 @@ ast::File parse(const diag::SourceFile& source, diag::DiagnosticEngine& diags, c
   if (!checkUtf8(source, diags)) return {};
 
   OffsetMap offsets(source.text());
-  antlr4::ANTLRInputStream input(source.text());
+  InputStream input(source.text());
   PathwayLexer lexer(&input);
   size_t errorsBefore = diags.errorCount();
   // Tokens are lexed as the parser asks for them: a parse that stops early
   // (too deep, too many errors) never lexes the rest of the file.
   ScanningTokenSource tokenSource(lexer, offsets, diags, limits);
-  antlr4::CommonTokenStream tokens(&tokenSource);
-  PathwayParser parser(&tokens);
+  TokenStream tokens(&tokenSource);
+  CheckingParser parser(tokens);
   parser.removeErrorListeners();
 
   // SLL prediction is enough for almost every file and much faster; only
@@ -171,7 +235,7 @@ ast::File parse(const diag::SourceFile& source, diag::DiagnosticEngine& diags, c
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::LL);
-      parser.setErrorHandler(std::make_shared<ErrorStrategy>(offsets, diags));
+      parser.setErrorHandler(std::make_shared<ErrorStrategy>(parser, offsets, diags));
       tree = parser.file();
     }
   } catch (const ScanStopped&) {

@@ -109,11 +109,6 @@ std::pair<size_t, size_t> nulAt(const std::string& text) {
   return {std::string::npos, 0};
 }
 
-bool isPrefixOperator(const antlr4::Token* token) {
-  const std::string text = token->getText();
-  return text == "not" || text == "-";
-}
-
 }  // namespace
 
 std::string unescape(const std::string& quoted) {
@@ -139,6 +134,21 @@ std::string unescape(const std::string& quoted) {
     }
   }
   return out;
+}
+
+ScanningTokenSource::ScanningTokenSource(antlr4::Lexer& lexer, const OffsetMap& offsets,
+                                         diag::DiagnosticEngine& diags, const Limits& limits)
+    : lexer_(lexer), offsets_(offsets), diags_(diags), limits_(limits) {
+  lexer_.removeErrorListeners();
+  // Nesting is counted by token type: no token's text is built for it.
+  const antlr4::dfa::Vocabulary& vocabulary = lexer_.getVocabulary();
+  nesting_.assign(vocabulary.getMaxTokenType() + 1, Nesting::None);
+  for (size_t type = 0; type < nesting_.size(); ++type) {
+    const std::string literal = vocabulary.getLiteralName(type);
+    if (literal == "'('" || literal == "'{'") nesting_[type] = Nesting::Open;
+    if (literal == "')'" || literal == "'}'") nesting_[type] = Nesting::Close;
+    if (literal == "'not'" || literal == "'-'") nesting_[type] = Nesting::Prefix;
+  }
 }
 
 std::unique_ptr<antlr4::Token> ScanningTokenSource::nextToken() {
@@ -204,26 +214,27 @@ bool ScanningTokenSource::keep(antlr4::Token* token) {
       break;
   }
 
-  const std::string text = token->getText();
   if (token->getType() == PathwayLexer::STRING) {
-    if (auto [at, length] = nulAt(text); length != 0) {
+    if (auto [at, length] = nulAt(token->getText()); length != 0) {
       uint32_t begin = range.begin + static_cast<uint32_t>(at);
       diags_.report(diag::Kind::NulInString, {begin, begin + static_cast<uint32_t>(length)});
     }
   }
-  if (token->getType() != PathwayLexer::STRING && (text == "(" || text == "{")) {
-    chain_.push_back(prefix_);
-    ++depth_;
-  } else if (token->getType() != PathwayLexer::STRING && (text == ")" || text == "}")) {
-    if (!chain_.empty()) {
-      prefix_ = chain_.back();
-      chain_.pop_back();
-      --depth_;
-    }
-  } else if (isPrefixOperator(token)) {
-    ++prefix_;
-  } else {
-    prefix_ = chain_.empty() ? 0 : chain_.back();
+  const size_t type = token->getType();
+  switch (type < nesting_.size() ? nesting_[type] : Nesting::None) {
+    case Nesting::Open:
+      chain_.push_back(prefix_);
+      ++depth_;
+      break;
+    case Nesting::Close:
+      if (!chain_.empty()) {
+        prefix_ = chain_.back();
+        chain_.pop_back();
+        --depth_;
+      }
+      break;
+    case Nesting::Prefix: ++prefix_; break;
+    case Nesting::None: prefix_ = chain_.empty() ? 0 : chain_.back(); break;
   }
   if (depth_ + prefix_ > limits_.maxNesting) {
     // Stops the compile before the parser recurses that deep.

@@ -48,10 +48,7 @@ struct ScanStopped {};
 class ScanningTokenSource final : public antlr4::TokenSource {
  public:
   ScanningTokenSource(antlr4::Lexer& lexer, const OffsetMap& offsets, diag::DiagnosticEngine& diags,
-                      const Limits& limits)
-      : lexer_(lexer), offsets_(offsets), diags_(diags), limits_(limits) {
-    lexer_.removeErrorListeners();
-  }
+                      const Limits& limits);
 
   std::unique_ptr<antlr4::Token> nextToken() override;
   size_t getLine() const override { return lexer_.getLine(); }
@@ -75,6 +72,8 @@ class ScanningTokenSource final : public antlr4::TokenSource {
   // Nesting: parentheses, braces and chains of prefix operators each cost
   // one level of parser recursion. `chain_` holds, per open bracket, the
   // prefix-operator depth outside it.
+  enum class Nesting : uint8_t { None, Open, Close, Prefix };
+  std::vector<Nesting> nesting_;  // by token type, from the vocabulary
   std::vector<size_t> chain_;
   size_t prefix_ = 0;
   size_t depth_ = 0;

@@ -1,11 +1,19 @@
 // Pathways that are valid but shaped to exhaust the compiler: chains of
 // definitions, definition cycles and supersedes chains far deeper than any
-// stack, and dependency chains that once made code generation quadratic.
+// stack, dependency chains that once made code generation quadratic, and
+// files of errors that once cost memory per token.
 #include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "support/Cli.h"
 
@@ -114,6 +122,52 @@ TEST_F(PathwayAttack, FullOutputDiskIsAnError) {
             std::string::npos)
       << o.output;
   EXPECT_TRUE(empty) << "a partial library or temporary file was left behind";
+}
+
+
+// Peak resident memory of `pathwayc ARGS` in KiB (wait4's rusage of the
+// child), and its exit code.
+std::pair<long, int> peakKilobytes(const std::vector<std::string>& args) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::vector<char*> argv{const_cast<char*>(PATHWAYC)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execv(PATHWAYC, argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage usage {};
+  ::wait4(pid, &status, 0, &usage);
+  return {usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status)};
+}
+
+// 10 MB of broken headers (the held-out case of issue 16: 20.8 s and 1.7 GB
+// before). After the first errors, recovery skips to the end of the file;
+// the parse then keeps no parse tree and a window of tokens, so memory is
+// bounded by the file (about 4 bytes of decoded text per byte), not by its
+// tokens. A limit, not a timing; sanitizers change memory, so it is checked
+// only without them.
+TEST_F(PathwayAttack, TenMegabytesOfBrokenHeadersStayUnder200MB) {
+  std::string header = "pathway p { title \"back pain\"; version 1.0; source }\n";
+  std::string text;
+  while (text.size() < 10'000'000) text += header;
+  std::string path = write("broken.pw", text);
+  Outcome o = run("check " + path);
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_EQ(count(o.output, "error:"), 3u) << o.output;
+  EXPECT_NE(o.output.find(":2:1: error: unexpected 'pathway'; expected a declaration or end of file"),
+            std::string::npos);
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "memory is not comparable under a sanitizer";
+#else
+  auto [kilobytes, exit] = peakKilobytes({"check", path});
+  EXPECT_EQ(exit, 1);
+  EXPECT_LT(kilobytes, 200 * 1024);
+#endif
 }
 
 }  // namespace

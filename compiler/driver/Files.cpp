@@ -127,19 +127,30 @@ bool LineReader::open(const std::string& path, std::string& error) {
 }
 
 bool LineReader::next(std::string_view& line, std::string& error) {
+  tooLong_ = false;
   while (true) {
     const char* start = buffer_.data() + begin_;
     if (const void* newline = std::memchr(start, '\n', end_ - begin_)) {
       const auto length = static_cast<size_t>(static_cast<const char*>(newline) - start);
-      line = {start, length};
+      line = skipping_ ? std::string_view() : std::string_view(start, length);
+      tooLong_ = skipping_ || length > maxLine_;
+      if (tooLong_) line = {};
+      skipping_ = false;
       begin_ += length + 1;
       return true;
     }
     if (atEnd_) {
-      if (begin_ == end_) return false;
-      line = {start, end_ - begin_};  // the last line has no newline
+      if (begin_ == end_ && !skipping_) return false;
+      tooLong_ = skipping_ || end_ - begin_ > maxLine_;
+      line = tooLong_ ? std::string_view() : std::string_view(start, end_ - begin_);  // no final newline
+      skipping_ = false;
       begin_ = end_;
       return true;
+    }
+    // A line past the limit: drop what is held of it and read on to its end.
+    if (skipping_ || end_ - begin_ > maxLine_) {
+      skipping_ = true;
+      begin_ = end_;
     }
     if (!fill(error)) return false;
   }

@@ -40,10 +40,12 @@ enum class ReadStatus { Ok, TooLarge, Error };
 ReadStatus readBounded(std::istream& in, size_t limit, std::string& out);
 
 // A file, or "-" for standard input, line by line through one buffer: a
-// population file of any size streams.
+// population file of any size streams. A line longer than `maxLine` bytes
+// (a patient is one line, held to the whole-file limit) is skipped without
+// being stored: next() then gives an empty line and tooLong() is true.
 class LineReader {
  public:
-  LineReader() = default;
+  explicit LineReader(size_t maxLine = kMaxInputFileBytes) : maxLine_(maxLine) {}
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -53,10 +55,16 @@ class LineReader {
   // The next line without its '\n', valid until the next call; false at the
   // end, or on a read error with `error` set.
   bool next(std::string_view& line, std::string& error);
+  // Whether the line next() gave last was too long (and skipped).
+  bool tooLong() const { return tooLong_; }
+  size_t maxLine() const { return maxLine_; }
 
  private:
   bool fill(std::string& error);
 
+  size_t maxLine_;
+  bool skipping_ = false;  // inside a line past maxLine_
+  bool tooLong_ = false;
   std::string path_;
   std::FILE* file_ = nullptr;
   bool ownsFile_ = false;

@@ -80,6 +80,7 @@ struct Chunk {
   std::string text;
   struct Line {
     size_t offset, length, number;
+    bool tooLong;  // skipped by the reader, answered with an error
   };
   std::vector<Line> lines;
   // Filled by the worker: the result lines, and the error messages of bad
@@ -105,9 +106,12 @@ constexpr size_t kChunkLines = 2048;
 // object in its place (so line N of the output is patient N).
 void evaluateChunk(const std::string& inputName, Evaluator& evaluator, Chunk& chunk) {
   for (const Chunk::Line& line : chunk.lines) {
-    if (!evaluator.evaluate(std::string_view(chunk.text).substr(line.offset, line.length), chunk.out)) {
+    if (line.tooLong ||
+        !evaluator.evaluate(std::string_view(chunk.text).substr(line.offset, line.length), chunk.out)) {
       chunk.failed = true;
-      const std::string& error = evaluator.error();
+      const std::string error =
+          line.tooLong ? fmt::format("the line is longer than the limit of {} bytes", kMaxInputFileBytes)
+                       : evaluator.error();
       chunk.errors.push_back(fmt::format("pathwayc: error: {}:{}: {}\n", inputName, line.number, error));
       // The runtime's messages are well-formed UTF-8; replacing is a second
       // guard, so that no message can stop a population run.
@@ -146,8 +150,12 @@ int runNdjson(const RunOptions& options, const LoadedPathway& loaded) {
       chunk.clear();
       while (chunk.lines.size() < kChunkLines && (more = reader.next(line, readError))) {
         ++lineNumber;
+        if (reader.tooLong()) {
+          chunk.lines.push_back({chunk.text.size(), 0, lineNumber, true});
+          continue;
+        }
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        chunk.lines.push_back({chunk.text.size(), line.size(), lineNumber});
+        chunk.lines.push_back({chunk.text.size(), line.size(), lineNumber, false});
         chunk.text.append(line);
       }
     }

@@ -41,6 +41,26 @@ TEST_F(CliAttack, ScenarioOfALibraryIsRefused) {
       << o.output;
 }
 
+// Patient and scenario files are read whole, so each is held to 64 MiB,
+// whether a regular file or a stream (a pipe once read until memory ran out).
+TEST_F(CliAttack, WholeFileInputsAreHeldToTheirLimit) {
+  write("demo.pw", demoSource());
+  const std::string big = write("big.json", "{\"pain\": 3" + std::string(67'108'864, ' ') + "}");
+  Outcome patient = run("run " + (dir_ / "demo.pw").string() + " -i " + big);
+  EXPECT_EQ(patient.exit, 1);
+  EXPECT_NE(patient.output.find("cannot read '" + big + "': larger than the limit of 67108864 bytes"),
+            std::string::npos)
+      << patient.output;
+  Outcome piped = run("run " + (dir_ / "demo.pw").string() + " -i - < /dev/zero");
+  EXPECT_EQ(piped.exit, 1);
+  EXPECT_NE(piped.output.find("cannot read '-': larger than the limit of 67108864 bytes"), std::string::npos)
+      << piped.output;
+  const std::string scenarioFile = write("big.pwtest", scenario("demo.pw", kGoodCase) + std::string(67'108'864, '\n'));
+  Outcome test = run("test " + scenarioFile);
+  EXPECT_EQ(test.exit, 1);
+  EXPECT_NE(test.output.find("larger than the limit of 67108864 bytes"), std::string::npos) << test.output;
+}
+
 // Every way a case could check nothing (and so pass vacuously) is an
 // error naming the case and what is wrong; so is a key given twice, which
 // the JSON library would otherwise drop silently.

@@ -61,6 +61,25 @@ TEST_F(JsonAttack, DuplicateKeysAreRejected) {
       << lines.output;
 }
 
+// A line longer than a whole patient file may be (64 MiB) is skipped as it
+// is read, without being stored, and answered in place; the lines after it
+// are evaluated (a newline-free stream once grew the buffer until memory
+// ran out).
+TEST_F(JsonAttack, OverlongNdjsonLineIsAnsweredInPlace) {
+  const std::string out = (dir_ / "out.ndjson").string();
+  const std::string patients =
+      write("long.ndjson", "{\"pain\": 3}\n" + std::string(70'000'000, 'x') + "\n{\"pain\": 9, \"fever\": true}\n");
+  Outcome o = run("run " + demo() + " --ndjson -i - < " + patients + " 2>&1 > " + out + "; exit $?");
+  EXPECT_EQ(o.exit, 1) << o.output;
+  const std::string lines = slurp(out);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 3) << lines.substr(0, 500);
+  EXPECT_NE(lines.find("{\"error\":\"the line is longer than the limit of 67108864 bytes\",\"line\":2}\n"),
+            std::string::npos)
+      << lines.substr(0, 500);
+  EXPECT_NE(lines.find("\"urgent\":\"fire\""), std::string::npos) << lines.substr(0, 500);
+  EXPECT_NE(o.output.find("-:2: the line is longer than the limit"), std::string::npos) << o.output;
+}
+
 // A NUL byte inside a document no longer hides what follows it.
 TEST_F(JsonAttack, NulByteInsideADocumentIsAnError) {
   Outcome o = run("run " + demo() + " -i " + write("nul.json", std::string("{\"pain\": 3}\0{\"pain\": 99}", 25)));

@@ -111,3 +111,12 @@ test('a header line that never ends is a framing error, not unbounded memory', a
   assert.deepStrictEqual(errorOf(messages[1]), [null, -32700, 'malformed message header: header line longer than 4096 bytes']);
   assert.strictEqual(messages[2].id, 99);
 });
+
+test('more header lines than the limit are a framing error', async () => {
+  // A header block of 33 lines and no body: the server refuses it at the
+  // 33rd line, skips to the blank line that ends it, and reads on.
+  const headers = Array.from({ length: 33 }, (_, i) => `X-Filler-${i}: y\r\n`).join('');
+  const { messages } = await session([init, Buffer.from(`${headers}\r\n`), shutdown, exit]);
+  assert.deepStrictEqual(errorOf(messages[1]), [null, -32700, 'malformed message header: more than 32 header lines']);
+  assert.strictEqual(messages[2].id, 99);
+});

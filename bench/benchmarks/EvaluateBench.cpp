@@ -4,6 +4,8 @@
 // patients.
 #include <benchmark/benchmark.h>
 
+#include <cstring>
+
 #include "benchmarks/PtFixture.h"
 #include "ir/Interpreter.h"
 #include "pt/PtLayout.h"
@@ -89,6 +91,84 @@ void BM_Single_Runtime(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_Single_Runtime)->ArgName("traced")->Arg(0)->Arg(1);
+
+// What an app does per patient through pathway.h, against the hand-written
+// baseline that computes the same thing (every status, no masks) and copies
+// the statuses out: pw_evaluate then every status, either with one
+// pw_result_status per recommendation (bulk:0) or with pw_result_statuses
+// (bulk:1).
+void BM_App_Baseline_Statuses(benchmark::State& state) {
+  const Rows& rows = ptPatients(kPool);
+  std::vector<uint8_t> slots(kSlotCount);
+  std::vector<double> numbers(kSlotCount);
+  uint8_t statuses[kRecommendationCount];
+  uint64_t p = 0;
+  for (auto _ : state) {
+    evaluateRow(&rows.values[p * kInputCount], &rows.known[p * kInputCount], slots.data(),
+                numbers.data(), nullptr);
+    std::memcpy(statuses, slots.data(), kRecommendationCount);
+    benchmark::DoNotOptimize(statuses);
+    benchmark::ClobberMemory();
+    p = (p + 1) % kPool;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_App_Baseline_Statuses);
+
+void BM_App_Evaluate_Statuses(benchmark::State& state) {
+  const PtFixture& f = ptFixture();
+  const Rows& rows = ptPatients(kPool);
+  std::vector<std::unique_ptr<pathway::Input>> inputs;
+  for (uint64_t p = 0; p < 256; ++p) inputs.push_back(patientInput(f, rows, p));
+  Result result(*f.library);
+  const bool bulk = state.range(0) != 0;
+  uint8_t bytes[kRecommendationCount];
+  pw_rec_status statuses[kRecommendationCount];
+  uint64_t p = 0;
+  for (auto _ : state) {
+    if (pw_evaluate(f.library->get(), inputs[p]->get(), result.get()) != PW_OK) {
+      state.SkipWithError(pw_last_error());
+      break;
+    }
+    if (bulk) {
+      uint32_t count = 0;
+      pw_result_statuses(result.get(), bytes, kRecommendationCount, &count);
+      benchmark::DoNotOptimize(bytes);
+    } else {
+      for (uint32_t r = 0; r < kRecommendationCount; ++r) {
+        pw_result_status(result.get(), r, &statuses[r]);
+      }
+      benchmark::DoNotOptimize(statuses);
+    }
+    benchmark::ClobberMemory();
+    p = (p + 1) % inputs.size();
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_App_Evaluate_Statuses)->ArgName("bulk")->Arg(0)->Arg(1);
+
+// pw_evaluate then every missing-input set in one call
+// (pw_result_missing_masks): the masks computed on demand, against the
+// baseline with masks (BM_Single_Baseline/masks:1).
+void BM_App_Evaluate_Missing(benchmark::State& state) {
+  const PtFixture& f = ptFixture();
+  const Rows& rows = ptPatients(kPool);
+  std::vector<std::unique_ptr<pathway::Input>> inputs;
+  for (uint64_t p = 0; p < 256; ++p) inputs.push_back(patientInput(f, rows, p));
+  Result result(*f.library);
+  std::vector<uint64_t> masks(kRecommendationCount * f.library->info().mask_words);
+  uint64_t p = 0;
+  for (auto _ : state) {
+    pw_evaluate(f.library->get(), inputs[p]->get(), result.get());
+    size_t count = 0;
+    pw_result_missing_masks(result.get(), masks.data(), masks.size(), &count);
+    benchmark::DoNotOptimize(masks.data());
+    benchmark::ClobberMemory();
+    p = (p + 1) % inputs.size();
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_App_Evaluate_Missing);
 
 // Rendering one explanation as text (pw_result_explain) after a traced
 // evaluation: paid only when an app asks why.

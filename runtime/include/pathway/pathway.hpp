@@ -244,6 +244,31 @@ class Result {
       return pw_result_missing(get(), recommendation, out, capacity, count);
     });
   }
+  // Every recommendation's status in one call (pw_result_statuses); `out`
+  // must hold n_recommendations entries.
+  void statuses(uint8_t* out, uint32_t capacity) const {
+    uint32_t count = 0;
+    detail::check(pw_result_statuses(get(), out, capacity, &count));
+  }
+  std::vector<uint8_t> statuses() const {
+    uint32_t count = 0;
+    detail::check(pw_result_statuses(get(), nullptr, 0, &count));
+    std::vector<uint8_t> out(count);
+    if (count != 0) statuses(out.data(), count);
+    return out;
+  }
+  // Bitmaps of every recommendation's missing inputs (pw_result_missing_masks).
+  std::vector<uint64_t> missingMasks() const {
+    return words([&](uint64_t* out, size_t capacity, size_t* count) {
+      return pw_result_missing_masks(get(), out, capacity, count);
+    });
+  }
+  // Bitmaps of every recommendation's superseders (pw_result_superseded_masks).
+  std::vector<uint64_t> supersededMasks() const {
+    return words([&](uint64_t* out, size_t capacity, size_t* count) {
+      return pw_result_superseded_masks(get(), out, capacity, count);
+    });
+  }
   pw_tri finding(uint32_t index) const {
     pw_tri value = PW_UNKNOWN;
     detail::check(pw_result_finding(get(), index, &value));
@@ -280,6 +305,14 @@ class Result {
     return out;
   }
 
+  template <typename Fill>
+  static std::vector<uint64_t> words(Fill&& fill) {
+    size_t count = 0;
+    detail::check(fill(nullptr, 0, &count));
+    std::vector<uint64_t> out(count);
+    if (count != 0) detail::check(fill(out.data(), count, &count));
+    return out;
+  }
   template <typename Fill>
   static std::vector<uint32_t> list(Fill&& fill) {
     uint32_t count = 0;

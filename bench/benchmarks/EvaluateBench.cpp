@@ -170,6 +170,67 @@ void BM_App_Evaluate_Missing(benchmark::State& state) {
 }
 BENCHMARK(BM_App_Evaluate_Missing);
 
+// Filling a patient's inputs, then pw_evaluate and every status
+// (pw_result_statuses): with one checked setter per input (row:0, what
+// patientInput does: pw_input_clear, then pw_input_set_bool/_enum_index/
+// _number for each known input) or with one pw_input_set_row from the row
+// and its known flags (row:1). Against BM_App_Baseline_Statuses, which reads
+// the same row.
+// Fills `input` from patient row `values`/`known` with the setters or in one
+// pw_input_set_row call.
+pw_status fillInput(pw_input* input, const std::vector<pw_input_kind>& kinds, bool row,
+                    const double* values, const uint8_t* known) {
+  if (row) return pw_input_set_row(input, values, known);
+  pw_status status = pw_input_clear(input);
+  for (uint32_t i = 0; i < kInputCount && status == PW_OK; ++i) {
+    if (!known[i]) continue;
+    switch (kinds[i]) {
+      case PW_INPUT_BOOL: status = pw_input_set_bool(input, i, values[i] != 0); break;
+      case PW_INPUT_ENUM:
+        status = pw_input_set_enum_index(input, i, static_cast<uint32_t>(values[i]));
+        break;
+      default: status = pw_input_set_number(input, i, values[i]); break;
+    }
+  }
+  return status;
+}
+
+template <bool kEvaluate>
+void fillThenEvaluate(benchmark::State& state) {
+  const PtFixture& f = ptFixture();
+  const Rows& rows = ptPatients(kPool);
+  std::vector<pw_input_kind> kinds;
+  for (uint32_t i = 0; i < kInputCount; ++i) kinds.push_back(f.library->input(i).kind);
+  pathway::Input input(*f.library);
+  Result result(*f.library);
+  const bool row = state.range(0) != 0;
+  uint8_t statuses[kRecommendationCount];
+  uint64_t p = 0;
+  for (auto _ : state) {
+    pw_status status = fillInput(input.get(), kinds, row, &rows.values[p * kInputCount],
+                                 &rows.known[p * kInputCount]);
+    if (kEvaluate && status == PW_OK) {
+      status = pw_evaluate(f.library->get(), input.get(), result.get());
+      uint32_t count = 0;
+      pw_result_statuses(result.get(), statuses, kRecommendationCount, &count);
+      benchmark::DoNotOptimize(statuses);
+    }
+    if (status != PW_OK) {
+      state.SkipWithError(pw_last_error());
+      break;
+    }
+    benchmark::ClobberMemory();
+    p = (p + 1) % kPool;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+// Filling alone.
+void BM_App_Fill(benchmark::State& state) { fillThenEvaluate<false>(state); }
+BENCHMARK(BM_App_Fill)->ArgName("row")->Arg(0)->Arg(1);
+void BM_App_Fill_Evaluate(benchmark::State& state) { fillThenEvaluate<true>(state); }
+BENCHMARK(BM_App_Fill_Evaluate)->ArgName("row")->Arg(0)->Arg(1);
+
 // Rendering one explanation as text (pw_result_explain) after a traced
 // evaluation: paid only when an app asks why.
 void BM_Explain_Text(benchmark::State& state) {

@@ -71,6 +71,16 @@ pw_status pw_evaluate(const pw_library* library, const pw_input* input, pw_resul
   });
 }
 
+pw_status pw_evaluate_with_masks(const pw_library* library, const pw_input* input,
+                                 pw_result* result) {
+  return guard([&] {
+    requireNonNull(library, "library");
+    requireEntryPoint(*library, false);
+    checkSameLibrary(library, input, result);
+    result->evaluateWithMasks(input->values.data(), input->known.data());
+  });
+}
+
 pw_status pw_evaluate_batch(const pw_library* library, size_t count,
                             const pw_input* const* inputs, pw_result* const* results) {
   return guard([&] {

@@ -87,6 +87,16 @@ void pw_result::evaluate(const double* values, const uint8_t* known) {
   traced = false;
 }
 
+void pw_result::evaluateWithMasks(const double* values, const uint8_t* known) {
+  const size_t inputs = inputValues.size();
+  std::copy_n(values, inputs, inputValues.begin());
+  std::copy_n(known, inputs, inputKnown.begin());
+  library->descriptor->evaluate(values, known, state.data(), numbers.data(), missing_.data());
+  masksWritten();
+  evaluated = true;
+  traced = false;
+}
+
 const std::vector<uint64_t>& pw_result::masks() const {
   if (masksReady_.load(std::memory_order_acquire)) return missing_;
   std::lock_guard<std::mutex> hold(masksLock_);

@@ -46,6 +46,8 @@ struct pw_result {
   // Evaluates `values`/`known` (n_inputs entries) with the library's entry
   // point, without masks; they are copied for masks computed later.
   void evaluate(const double* values, const uint8_t* known);
+  // The same, with the masks computed in the same pass.
+  void evaluateWithMasks(const double* values, const uint8_t* known);
   // The mask array an entry point fills when it computes masks itself
   // (pw_evaluate_traced); call masksWritten() after it did.
   uint64_t* maskBuffer() { return missing_.data(); }

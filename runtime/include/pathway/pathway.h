@@ -250,6 +250,15 @@ PW_API pw_status pw_input_set_json(pw_input* input, const char* text, size_t len
  * declared unit; *known is 0 for an unknown input (and *value 0). */
 PW_API pw_status pw_input_get(const pw_input* input, uint32_t index, int* known,
                               double* value);
+/* Replaces every input from one row of n_inputs values in the layout of
+ * <pathway/abi.h> (bool 0/1, int, number, quantity in its declared unit, enum
+ * label index). `known` holds n_inputs flags (0: unknown, its value ignored);
+ * when it is NULL, a NaN value is unknown and every other value known. Each
+ * known value is checked as the setters check it: finite, a bool exactly 0 or
+ * 1, an int integral, an enum index a label's, inside the declared range
+ * (else PW_ERR_RANGE naming values[i] and its input). All or nothing: on an
+ * error the input is unchanged. */
+PW_API pw_status pw_input_set_row(pw_input* input, const double* values, const uint8_t* known);
 /* Read-only views of the input's rows in the layout of <pathway/abi.h>: n_inputs
  * values and n_inputs known flags (never NULL, even without inputs). They
  * stay valid until pw_input_free and reflect every later change. */
@@ -271,6 +280,11 @@ PW_API pw_status pw_result_new(const pw_library* library, pw_result** out);
 PW_API void pw_result_free(pw_result* result);
 PW_API pw_status pw_evaluate(const pw_library* library, const pw_input* input,
                              pw_result* result);
+/* pw_evaluate that also computes the missing-input masks in the same pass,
+ * for callers that will read them for most patients (pw_evaluate computes
+ * them on the first read, at the cost of a second evaluation then). */
+PW_API pw_status pw_evaluate_with_masks(const pw_library* library, const pw_input* input,
+                                        pw_result* result);
 /* inputs[i] -> results[i] for i < count. */
 PW_API pw_status pw_evaluate_batch(const pw_library* library, size_t count,
                                    const pw_input* const* inputs, pw_result* const* results);

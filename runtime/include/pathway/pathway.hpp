@@ -177,6 +177,12 @@ class Input {
   }
   Input& setUnknown(const std::string& name) { return setUnknown(find(name)); }
 
+  // Replaces every input from one row (see pw_input_set_row); `known` may be
+  // null (then NaN is unknown).
+  Input& setRow(const double* values, const uint8_t* known = nullptr) {
+    return run(pw_input_set_row(get(), values, known));
+  }
+
   // Replaces every input from a JSON object (see pw_input_set_json).
   Input& setJson(std::string_view json) {
     return run(pw_input_set_json(get(), json.data(), json.size()));
@@ -327,6 +333,11 @@ class Result {
 
 inline void evaluate(const Library& library, const Input& input, Result& result) {
   detail::check(pw_evaluate(library.get(), input.get(), result.get()));
+}
+
+// evaluate(), with the missing-input masks computed in the same pass.
+inline void evaluateWithMasks(const Library& library, const Input& input, Result& result) {
+  detail::check(pw_evaluate_with_masks(library.get(), input.get(), result.get()));
 }
 
 // evaluate(), also recording what Result::explain() needs.

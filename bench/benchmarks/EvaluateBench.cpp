@@ -147,6 +147,42 @@ void BM_App_Evaluate_Statuses(benchmark::State& state) {
 }
 BENCHMARK(BM_App_Evaluate_Statuses)->ArgName("bulk")->Arg(0)->Arg(1);
 
+// 256 prepared inputs evaluated with one pw_evaluate_batch call (batch:1)
+// or with a loop of pw_evaluate (batch:0), then every status of every
+// result (pw_result_statuses). Items are patients.
+void BM_App_Batch(benchmark::State& state) {
+  const PtFixture& f = ptFixture();
+  const Rows& rows = ptPatients(kPool);
+  constexpr size_t kBatch = 256;
+  std::vector<std::unique_ptr<pathway::Input>> inputs;
+  std::vector<std::unique_ptr<Result>> results;
+  std::vector<const pw_input*> inputPtrs;
+  std::vector<pw_result*> resultPtrs;
+  for (uint64_t p = 0; p < kBatch; ++p) {
+    inputs.push_back(patientInput(f, rows, p));
+    results.push_back(std::make_unique<Result>(*f.library));
+    inputPtrs.push_back(inputs.back()->get());
+    resultPtrs.push_back(results.back()->get());
+  }
+  const bool batch = state.range(0) != 0;
+  uint8_t statuses[kRecommendationCount];
+  for (auto _ : state) {
+    if (batch) {
+      pw_evaluate_batch(f.library->get(), kBatch, inputPtrs.data(), resultPtrs.data());
+    } else {
+      for (size_t i = 0; i < kBatch; ++i) pw_evaluate(f.library->get(), inputPtrs[i], resultPtrs[i]);
+    }
+    for (size_t i = 0; i < kBatch; ++i) {
+      uint32_t count = 0;
+      pw_result_statuses(resultPtrs[i], statuses, kRecommendationCount, &count);
+      benchmark::DoNotOptimize(statuses);
+    }
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * kBatch);
+}
+BENCHMARK(BM_App_Batch)->ArgName("batch")->Arg(0)->Arg(1);
+
 // pw_evaluate then every missing-input set in one call
 // (pw_result_missing_masks): the masks computed on demand, against the
 // baseline with masks (BM_Single_Baseline/masks:1).

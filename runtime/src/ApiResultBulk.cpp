@@ -83,11 +83,16 @@ pw_status pw_result_superseded_masks(const pw_result* result, uint64_t* masks, s
     const uint32_t words = (recs + 63) / 64;
     if (!sizeFits(masks, capacity, count, size_t{recs} * words)) return;
     std::fill_n(masks, size_t{recs} * words, uint64_t{0});
+    // As pw_result::forEachSupersededBy: superseders that fired, unless the
+    // recommendation's own condition is false.
+    const auto& schema = result->library->schema;
+    const uint8_t* state = result->state.data();
     for (uint32_t rec = 0; rec < recs; ++rec) {
+      if (state[recs + rec] == PW_TRI_FALSE) continue;
       uint64_t* row = masks + size_t{rec} * words;
-      result->forEachSupersededBy(rec, [&](uint32_t other) {
-        row[other / 64] |= uint64_t{1} << (other % 64);
-      });
+      for (uint32_t other : schema.recommendations[rec].supersededBy) {
+        if (state[other] == PW_TRI_TRUE) row[other / 64] |= uint64_t{1} << (other % 64);
+      }
     }
   });
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <bit>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -66,6 +67,10 @@ BriefWriter::BriefWriter(const Library& library) {
     boolDefinition_.push_back(def.type == PW_TYPE_BOOL);
   }
   statuses_.resize(info.n_recommendations);
+  maskWords_ = info.mask_words;
+  masks_.resize(size_t{info.n_recommendations} * info.mask_words);
+  supersededMasks_.resize(size_t{info.n_recommendations} * ((info.n_recommendations + 63) / 64));
+  for (bool s : superseded_) anySuperseded_ = anySuperseded_ || s;
   scratch_.resize(std::max<size_t>(info.n_inputs, info.n_recommendations) + 1);
 }
 
@@ -82,22 +87,36 @@ void BriefWriter::write(const Result& result, std::string& out) {
 
 void BriefWriter::writeStatuses(const pw_result* result, std::string& out) {
   out += "\"status\":{"sv;
-  for (uint32_t i = 0; i < recs_.size(); ++i) {
-    pw_result_status(result, i, &statuses_[i]);
-    out += statusMembers_[i][statuses_[i]];
-  }
+  uint32_t count = 0;
+  pw_result_statuses(result, statuses_.data(), static_cast<uint32_t>(statuses_.size()), &count);
+  for (uint32_t i = 0; i < recs_.size(); ++i) out += statusMembers_[i][statuses_[i]];
   out += '}';
+}
+
+// Appends `"name":[item,...]` for the set bits of `words` (quoted names in
+// increasing index order), after a comma unless `first`.
+void BriefWriter::appendBits(std::string& out, bool& first, const std::string& name,
+                             const std::vector<std::string>& names, const uint64_t* words,
+                             size_t count) {
+  uint32_t n = 0;
+  for (size_t w = 0; w < count; ++w) {
+    for (uint64_t bits = words[w]; bits != 0; bits &= bits - 1) {
+      scratch_[n++] = static_cast<uint32_t>(w * 64 + std::countr_zero(bits));
+    }
+  }
+  if (n != 0) appendList(out, first, name, names, scratch_.data(), n);
 }
 
 // Only undetermined recommendations have missing inputs.
 void BriefWriter::writeMissing(const pw_result* result, std::string& out) {
   out += ",\"missing\":{"sv;
   bool first = true;
+  size_t count = 0;
+  pw_result_missing_masks(result, masks_.data(), masks_.size(), &count);
+  const size_t words = maskWords_;
   for (uint32_t i = 0; i < recs_.size(); ++i) {
     if (statuses_[i] != PW_UNDETERMINED) continue;
-    uint32_t count = 0;
-    pw_result_missing(result, i, scratch_.data(), static_cast<uint32_t>(scratch_.size()), &count);
-    if (count != 0) appendList(out, first, recs_[i], inputs_, scratch_.data(), count);
+    appendBits(out, first, recs_[i], inputs_, &masks_[i * words], words);
   }
   out += '}';
 }
@@ -105,12 +124,14 @@ void BriefWriter::writeMissing(const pw_result* result, std::string& out) {
 void BriefWriter::writeSupersededBy(const pw_result* result, std::string& out) {
   out += ",\"superseded_by\":{"sv;
   bool first = true;
-  for (uint32_t i = 0; i < recs_.size(); ++i) {
-    if (!superseded_[i]) continue;
-    uint32_t count = 0;
-    pw_result_superseded_by(result, i, scratch_.data(), static_cast<uint32_t>(scratch_.size()),
-                            &count);
-    if (count != 0) appendList(out, first, recs_[i], recs_, scratch_.data(), count);
+  if (anySuperseded_) {
+    size_t count = 0;
+    pw_result_superseded_masks(result, supersededMasks_.data(), supersededMasks_.size(), &count);
+    const size_t words = (recs_.size() + 63) / 64;
+    for (uint32_t i = 0; i < recs_.size(); ++i) {
+      if (!superseded_[i]) continue;
+      appendBits(out, first, recs_[i], recs_, &supersededMasks_[i * words], words);
+    }
   }
   out += '}';
 }

@@ -29,6 +29,8 @@ class BriefWriter {
   void writeMissing(const pw_result* result, std::string& out);
   void writeSupersededBy(const pw_result* result, std::string& out);
   void writeFindings(const pw_result* result, std::string& out) const;
+  void appendBits(std::string& out, bool& first, const std::string& name,
+                  const std::vector<std::string>& names, const uint64_t* words, size_t count);
   void writeDefinitions(const pw_result* result, std::string& out) const;
 
   std::string prefix_;  // {"pathway":...,"version":...,
@@ -39,7 +41,11 @@ class BriefWriter {
   std::vector<std::array<std::string, 3>> statusMembers_, findingMembers_;
   std::vector<bool> boolDefinition_;
   std::vector<bool> superseded_;  // some recommendation supersedes this one
-  std::vector<pw_rec_status> statuses_;  // of the result being written
+  bool anySuperseded_ = false;
+  size_t maskWords_ = 1;
+  // Of the result being written, from the bulk accessors.
+  std::vector<uint8_t> statuses_;
+  std::vector<uint64_t> masks_, supersededMasks_;
   std::vector<uint32_t> scratch_;
 };
 

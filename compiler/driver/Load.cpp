@@ -81,7 +81,8 @@ std::unique_ptr<LoadedPathway> loadInterpreted(const std::string& target, const 
 
 void LoadedPathway::evaluate(const Input& input, Result& result) const {
   if (!interpreted) {
-    pathway::evaluate(*library, input, result);
+    // Every command that evaluates reads the missing inputs too.
+    pathway::evaluateWithMasks(*library, input, result);
     return;
   }
   const ir::Program& program = *compilation->program;

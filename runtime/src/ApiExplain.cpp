@@ -129,9 +129,10 @@ pw_status pw_evaluate_traced(const pw_library* library, const pw_input* input, p
     }
     pw_eval_trace_fn trace = requireTrace(*library);
     trace(input->values.data(), input->known.data(), result->state.data(), result->numbers.data(),
-          result->missing.data(), result->trace.data());
+          result->maskBuffer(), result->trace.data());
     std::copy(input->values.begin(), input->values.end(), result->inputValues.begin());
     std::copy(input->known.begin(), input->known.end(), result->inputKnown.begin());
+    result->masksWritten();
     result->evaluated = true;
     result->traced = true;
   });

@@ -21,11 +21,8 @@ void checkSameLibrary(const pw_library* library, const pw_input* input,
   }
 }
 
-void evaluateOne(const pw_library& library, const pw_input& input, pw_result& result) {
-  library.descriptor->evaluate(input.values.data(), input.known.data(), result.state.data(),
-                               result.numbers.data(), result.missing.data());
-  result.evaluated = true;
-  result.traced = false;
+void evaluateOne(const pw_input& input, pw_result& result) {
+  result.evaluate(input.values.data(), input.known.data());
 }
 
 // Copies up to `capacity` indices produced by `produce(visit)`; sets *count
@@ -70,7 +67,17 @@ pw_status pw_evaluate(const pw_library* library, const pw_input* input, pw_resul
     requireNonNull(library, "library");
     requireEntryPoint(*library, false);
     checkSameLibrary(library, input, result);
-    evaluateOne(*library, *input, *result);
+    evaluateOne(*input, *result);
+  });
+}
+
+pw_status pw_evaluate_with_masks(const pw_library* library, const pw_input* input,
+                                 pw_result* result) {
+  return guard([&] {
+    requireNonNull(library, "library");
+    requireEntryPoint(*library, false);
+    checkSameLibrary(library, input, result);
+    result->evaluateWithMasks(input->values.data(), input->known.data());
   });
 }
 
@@ -83,7 +90,7 @@ pw_status pw_evaluate_batch(const pw_library* library, size_t count,
     requireNonNull(inputs, "inputs");
     requireNonNull(results, "results");
     for (size_t i = 0; i < count; ++i) checkSameLibrary(library, inputs[i], results[i]);
-    for (size_t i = 0; i < count; ++i) evaluateOne(*library, *inputs[i], *results[i]);
+    for (size_t i = 0; i < count; ++i) evaluateOne(*inputs[i], *results[i]);
   });
 }
 
@@ -98,7 +105,6 @@ pw_status pw_evaluate_rows(const pw_library* library, uint64_t count, const doub
     requireNonNull(known, "known");
     requireNonNull(state, "state");
     requireNonNull(numbers, "numbers");
-    requireNonNull(missing, "missing");
     library->descriptor->evaluate_batch(count, values, known, state, numbers, missing);
   });
 }

@@ -3,7 +3,9 @@
 #ifndef PATHWAY_RUNTIME_LIBRARY_H
 #define PATHWAY_RUNTIME_LIBRARY_H
 
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "Schema.h"
 #include "pathway/abi.h"
@@ -13,6 +15,11 @@ struct pw_library {
   void* handle = nullptr;
   const pw_descriptor* descriptor = nullptr;
   pathway::runtime::Schema schema;
+
+  // What pw_input_set_row checks, per input: lowest and highest value and
+  // 1 when the value must be integral (InputRow.cpp), built on first use.
+  mutable std::once_flag rowBoundsOnce;
+  mutable std::vector<double> rowBounds;
 
   pw_library() = default;
   pw_library(const pw_library&) = delete;

@@ -56,7 +56,7 @@ void pw_result::load(const uint8_t* stateRow, const double* numberRow,
                      const uint64_t* missingRow) {
   requireRow(stateRow, state.size(), "state");
   requireRow(numberRow, numbers.size(), "numbers");
-  requireRow(missingRow, missing.size(), "missing");
+  requireRow(missingRow, missing_.size(), "missing");
   for (size_t slot = 0; slot < state.size(); ++slot) {
     if (stateRow[slot] > PW_TRI_UNKNOWN) {
       throw Error(PW_ERR_RANGE,
@@ -71,9 +71,43 @@ void pw_result::load(const uint8_t* stateRow, const double* numberRow,
   }
   std::copy_n(stateRow, state.size(), state.begin());
   std::copy_n(numberRow, numbers.size(), numbers.begin());
-  std::copy_n(missingRow, missing.size(), missing.begin());
+  std::copy_n(missingRow, missing_.size(), missing_.begin());
   evaluated = true;
   traced = false;
+  masksWritten();
+}
+
+void pw_result::evaluate(const double* values, const uint8_t* known) {
+  const size_t inputs = inputValues.size();
+  std::copy_n(values, inputs, inputValues.begin());
+  std::copy_n(known, inputs, inputKnown.begin());
+  masksReady_.store(false, std::memory_order_relaxed);
+  library->descriptor->evaluate(values, known, state.data(), numbers.data(), nullptr);
+  evaluated = true;
+  traced = false;
+}
+
+void pw_result::evaluateWithMasks(const double* values, const uint8_t* known) {
+  const size_t inputs = inputValues.size();
+  std::copy_n(values, inputs, inputValues.begin());
+  std::copy_n(known, inputs, inputKnown.begin());
+  library->descriptor->evaluate(values, known, state.data(), numbers.data(), missing_.data());
+  masksWritten();
+  evaluated = true;
+  traced = false;
+}
+
+const std::vector<uint64_t>& pw_result::masks() const {
+  if (masksReady_.load(std::memory_order_acquire)) return missing_;
+  std::lock_guard<std::mutex> hold(masksLock_);
+  if (!masksReady_.load(std::memory_order_relaxed)) {
+    // Only results evaluated by pw_evaluate get here (a loaded or traced
+    // result has its masks), so the library has an `evaluate` entry point.
+    library->descriptor->evaluate(inputValues.data(), inputKnown.data(), scratchState_.data(),
+                                  scratchNumbers_.data(), missing_.data());
+    masksReady_.store(true, std::memory_order_release);
+  }
+  return missing_;
 }
 
 void pw_result::checkRecommendation(uint32_t rec) const {

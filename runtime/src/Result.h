@@ -1,11 +1,19 @@
 // One evaluation's outputs, in the layout the compiled entry points write
 // (allocated once, when the result is created), and what is derived from
 // them: superseded-by and missing-input lists.
+//
+// Missing-input masks are computed on demand: pw_evaluate runs the entry
+// point without masks and keeps a copy of the inputs; the first reader of a
+// mask (pw_result_missing, the JSON, an explanation) evaluates that copy once
+// more with masks, under a lock, so that concurrent readers of one result
+// stay safe.
 #ifndef PATHWAY_RUNTIME_RESULT_H
 #define PATHWAY_RUNTIME_RESULT_H
 
+#include <atomic>
 #include <bit>
 #include <cstdint>
+#include <mutex>
 #include <vector>
 
 #include "Library.h"
@@ -14,23 +22,38 @@ struct pw_result {
   const pw_library* library = nullptr;
   std::vector<uint8_t> state;
   std::vector<double> numbers;
-  std::vector<uint64_t> missing;
   bool evaluated = false;
-  // Filled by a traced evaluation (pw_evaluate_traced): the value of every
-  // condition-graph node and a copy of the inputs, for explanations.
-  std::vector<uint8_t> trace;
+  // The inputs of the last evaluation (pw_evaluate, pw_evaluate_traced), for
+  // explanations and for masks computed on demand.
   std::vector<double> inputValues;
   std::vector<uint8_t> inputKnown;
+  // Filled by a traced evaluation (pw_evaluate_traced): the value of every
+  // condition-graph node, for explanations.
+  std::vector<uint8_t> trace;
   bool traced = false;
 
   explicit pw_result(const pw_library& lib)
       : library(&lib),
         state(lib.slotCount(), PW_TRI_UNKNOWN),
         numbers(lib.slotCount(), 0.0),
-        missing(uint64_t{lib.recommendationCount()} * lib.maskWords(), 0),
-        trace(lib.traceNodeCount(), PW_TRI_UNKNOWN),
         inputValues(lib.inputCount(), 0.0),
-        inputKnown(lib.inputCount(), 0) {}
+        inputKnown(lib.inputCount(), 0),
+        trace(lib.traceNodeCount(), PW_TRI_UNKNOWN),
+        missing_(uint64_t{lib.recommendationCount()} * lib.maskWords(), 0),
+        scratchState_(lib.slotCount(), PW_TRI_UNKNOWN),
+        scratchNumbers_(lib.slotCount(), 0.0) {}
+
+  // Evaluates `values`/`known` (n_inputs entries) with the library's entry
+  // point, without masks; they are copied for masks computed later.
+  void evaluate(const double* values, const uint8_t* known);
+  // The same, with the masks computed in the same pass.
+  void evaluateWithMasks(const double* values, const uint8_t* known);
+  // The mask array an entry point fills when it computes masks itself
+  // (pw_evaluate_traced); call masksWritten() after it did.
+  uint64_t* maskBuffer() { return missing_.data(); }
+  void masksWritten() { masksReady_.store(true, std::memory_order_release); }
+  // All masks, n_recommendations * mask_words, computed now if needed.
+  const std::vector<uint64_t>& masks() const;
 
   // Copies rows another evaluator of the same pathway produced (layout as in
   // <pathway/abi.h>) after checking them: every state byte PW_TRI_FALSE,
@@ -52,6 +75,12 @@ struct pw_result {
 
  private:
   void checkRecommendation(uint32_t rec) const;
+
+  mutable std::vector<uint64_t> missing_;
+  mutable std::vector<uint8_t> scratchState_;
+  mutable std::vector<double> scratchNumbers_;
+  mutable std::atomic<bool> masksReady_{false};
+  mutable std::mutex masksLock_;
 };
 
 template <typename Visit>
@@ -69,8 +98,9 @@ void pw_result::forEachMissing(uint32_t rec, Visit&& visit) const {
   if (status(rec) != PW_UNDETERMINED) return;
   const uint32_t words = library->maskWords();
   const uint32_t inputs = library->inputCount();
+  const std::vector<uint64_t>& all = masks();
   for (uint32_t word = 0; word < words; ++word) {
-    for (uint64_t bits = missing[uint64_t{rec} * words + word]; bits != 0; bits &= bits - 1) {
+    for (uint64_t bits = all[uint64_t{rec} * words + word]; bits != 0; bits &= bits - 1) {
       const uint32_t input = word * 64 + static_cast<uint32_t>(std::countr_zero(bits));
       if (input < inputs) visit(input);
     }

@@ -19,6 +19,10 @@
  *    PW_ERR_BUFFER_TOO_SMALL, the full size reported and nothing written.
  *  - pw_evaluate and pw_evaluate_batch allocate nothing and may run
  *    concurrently on one library from many threads, each with its own result.
+ *    They compute statuses, findings and definitions only: the missing-input
+ *    masks are computed from a copy of the input the first time a result's
+ *    missing inputs are read (pw_result_missing, pw_result_missing_masks,
+ *    pw_result_to_json), once, safely when several threads read one result.
  *    An input or result object must not be modified by one thread while
  *    another uses it. A library must outlive its inputs and results. */
 #ifndef PATHWAY_PATHWAY_H
@@ -246,6 +250,15 @@ PW_API pw_status pw_input_set_json(pw_input* input, const char* text, size_t len
  * declared unit; *known is 0 for an unknown input (and *value 0). */
 PW_API pw_status pw_input_get(const pw_input* input, uint32_t index, int* known,
                               double* value);
+/* Replaces every input from one row of n_inputs values in the layout of
+ * <pathway/abi.h> (bool 0/1, int, number, quantity in its declared unit, enum
+ * label index). `known` holds n_inputs flags (0: unknown, its value ignored);
+ * when it is NULL, a NaN value is unknown and every other value known. Each
+ * known value is checked as the setters check it: finite, a bool exactly 0 or
+ * 1, an int integral, an enum index a label's, inside the declared range
+ * (else PW_ERR_RANGE naming values[i] and its input). All or nothing: on an
+ * error the input is unchanged. */
+PW_API pw_status pw_input_set_row(pw_input* input, const double* values, const uint8_t* known);
 /* Read-only views of the input's rows in the layout of <pathway/abi.h>: n_inputs
  * values and n_inputs known flags (never NULL, even without inputs). They
  * stay valid until pw_input_free and reflect every later change. */
@@ -267,13 +280,19 @@ PW_API pw_status pw_result_new(const pw_library* library, pw_result** out);
 PW_API void pw_result_free(pw_result* result);
 PW_API pw_status pw_evaluate(const pw_library* library, const pw_input* input,
                              pw_result* result);
+/* pw_evaluate that also computes the missing-input masks in the same pass,
+ * for callers that will read them for most patients (pw_evaluate computes
+ * them on the first read, at the cost of a second evaluation then). */
+PW_API pw_status pw_evaluate_with_masks(const pw_library* library, const pw_input* input,
+                                        pw_result* result);
 /* inputs[i] -> results[i] for i < count. */
 PW_API pw_status pw_evaluate_batch(const pw_library* library, size_t count,
                                    const pw_input* const* inputs, pw_result* const* results);
 /* The library's batch entry point on caller-owned row-major arrays laid out
  * as in <pathway/abi.h>: values and known hold count * n_inputs entries,
  * state and numbers count * n_slots, missing count * n_recommendations *
- * mask_words (see pw_library_info). No validation of the values. */
+ * mask_words (see pw_library_info). No validation of the values. `missing`
+ * may be NULL: the masks are then neither computed nor written. */
 PW_API pw_status pw_evaluate_rows(const pw_library* library, uint64_t count,
                                   const double* values, const uint8_t* known, uint8_t* state,
                                   double* numbers, uint64_t* missing);
@@ -351,6 +370,24 @@ PW_API pw_status pw_result_superseded_by(const pw_result* result, uint32_t recom
 PW_API pw_status pw_result_missing(const pw_result* result, uint32_t recommendation,
                                    uint32_t* inputs, uint32_t capacity, uint32_t* count);
 PW_API pw_status pw_result_finding(const pw_result* result, uint32_t finding, pw_tri* value);
+/* ---- bulk accessors: one call for what a loop of the accessors above reads
+ * (see size queries above; each fails like them before an evaluation). */
+/* Every recommendation's status: statuses[r] is the pw_rec_status of
+ * recommendation r (PW_NO, PW_FIRE, PW_UNDETERMINED) as a byte;
+ * n_recommendations entries. */
+PW_API pw_status pw_result_statuses(const pw_result* result, uint8_t* statuses,
+                                    uint32_t capacity, uint32_t* count);
+/* Every recommendation's missing inputs as bitmaps: n_recommendations *
+ * mask_words words (pw_library_info), bit i % 64 of masks[r * mask_words +
+ * i / 64] set when input i is in pw_result_missing(r); all zero unless r is
+ * undetermined. */
+PW_API pw_status pw_result_missing_masks(const pw_result* result, uint64_t* masks,
+                                         size_t capacity, size_t* count);
+/* Every recommendation's superseded-by set as bitmaps: n_recommendations *
+ * ((n_recommendations + 63) / 64) words, bit s % 64 of word
+ * masks[r * words + s / 64] set when s is in pw_result_superseded_by(r). */
+PW_API pw_status pw_result_superseded_masks(const pw_result* result, uint64_t* masks,
+                                            size_t capacity, size_t* count);
 /* Bool definitions: *value is the truth value and *number 0. Number
  * definitions: *value is PW_TRUE when known (then *number is the value) and
  * PW_UNKNOWN otherwise (*number 0). Either out-parameter may be NULL. */

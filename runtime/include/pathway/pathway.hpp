@@ -177,6 +177,12 @@ class Input {
   }
   Input& setUnknown(const std::string& name) { return setUnknown(find(name)); }
 
+  // Replaces every input from one row (see pw_input_set_row); `known` may be
+  // null (then NaN is unknown).
+  Input& setRow(const double* values, const uint8_t* known = nullptr) {
+    return run(pw_input_set_row(get(), values, known));
+  }
+
   // Replaces every input from a JSON object (see pw_input_set_json).
   Input& setJson(std::string_view json) {
     return run(pw_input_set_json(get(), json.data(), json.size()));
@@ -244,6 +250,31 @@ class Result {
       return pw_result_missing(get(), recommendation, out, capacity, count);
     });
   }
+  // Every recommendation's status in one call (pw_result_statuses); `out`
+  // must hold n_recommendations entries.
+  void statuses(uint8_t* out, uint32_t capacity) const {
+    uint32_t count = 0;
+    detail::check(pw_result_statuses(get(), out, capacity, &count));
+  }
+  std::vector<uint8_t> statuses() const {
+    uint32_t count = 0;
+    detail::check(pw_result_statuses(get(), nullptr, 0, &count));
+    std::vector<uint8_t> out(count);
+    if (count != 0) statuses(out.data(), count);
+    return out;
+  }
+  // Bitmaps of every recommendation's missing inputs (pw_result_missing_masks).
+  std::vector<uint64_t> missingMasks() const {
+    return words([&](uint64_t* out, size_t capacity, size_t* count) {
+      return pw_result_missing_masks(get(), out, capacity, count);
+    });
+  }
+  // Bitmaps of every recommendation's superseders (pw_result_superseded_masks).
+  std::vector<uint64_t> supersededMasks() const {
+    return words([&](uint64_t* out, size_t capacity, size_t* count) {
+      return pw_result_superseded_masks(get(), out, capacity, count);
+    });
+  }
   pw_tri finding(uint32_t index) const {
     pw_tri value = PW_UNKNOWN;
     detail::check(pw_result_finding(get(), index, &value));
@@ -281,6 +312,14 @@ class Result {
   }
 
   template <typename Fill>
+  static std::vector<uint64_t> words(Fill&& fill) {
+    size_t count = 0;
+    detail::check(fill(nullptr, 0, &count));
+    std::vector<uint64_t> out(count);
+    if (count != 0) detail::check(fill(out.data(), count, &count));
+    return out;
+  }
+  template <typename Fill>
   static std::vector<uint32_t> list(Fill&& fill) {
     uint32_t count = 0;
     detail::check(fill(nullptr, 0, &count));
@@ -294,6 +333,11 @@ class Result {
 
 inline void evaluate(const Library& library, const Input& input, Result& result) {
   detail::check(pw_evaluate(library.get(), input.get(), result.get()));
+}
+
+// evaluate(), with the missing-input masks computed in the same pass.
+inline void evaluateWithMasks(const Library& library, const Input& input, Result& result) {
+  detail::check(pw_evaluate_with_masks(library.get(), input.get(), result.get()));
 }
 
 // evaluate(), also recording what Result::explain() needs.

@@ -250,6 +250,16 @@ std::vector<Misuse> ApiAttack::misuses() {
                 [=]() mutable { return pw_library_convert_quantities(lib, pain, "mg/dL", 1, &convertIn, &convertOut); }));
   m.push_back(L("pw_library_convert_quantities", "index past the end", kArg,
                 [=]() mutable { return pw_library_convert_quantities(lib, past, "mg/dL", 1, &convertIn, &convertOut); }));
+  std::vector<double> badRow(nInputs, 0.0);
+  badRow[pain] = 11;  // past the declared range 0..10
+  std::vector<double> nanRow(nInputs, std::nan(""));
+  std::vector<uint8_t> allKnown(nInputs, 1);
+  m.push_back(L("pw_input_set_row", "NULL input", kArg, [=] { return pw_input_set_row(nullptr, badRow.data(), nullptr); }));
+  m.push_back(L("pw_input_set_row", "NULL values", kArg, [=] { return pw_input_set_row(input, nullptr, nullptr); }));
+  m.push_back(L("pw_input_set_row", "a value out of range", PW_ERR_RANGE,
+                [=] { return pw_input_set_row(input, badRow.data(), nullptr); }));
+  m.push_back(L("pw_input_set_row", "NaN marked known", PW_ERR_RANGE,
+                [=] { return pw_input_set_row(input, nanRow.data(), allKnown.data()); }));
   // Evaluation.
   m.push_back(L("pw_result_new", "NULL library", kArg, [=]() mutable { return pw_result_new(nullptr, &newResult); }));
   m.push_back(L("pw_result_new", "NULL out", kArg, [=] { return pw_result_new(lib, nullptr); }));
@@ -263,6 +273,10 @@ std::vector<Misuse> ApiAttack::misuses() {
   m.push_back(L("pw_evaluate_traced", "the other library's input", kArg,
                 [=] { return pw_evaluate_traced(lib, otherInput, result); }));
   m.push_back(L("pw_evaluate_traced", "NULL result", kArg, [=] { return pw_evaluate_traced(lib, input, nullptr); }));
+  m.push_back(L("pw_evaluate_with_masks", "NULL library", kArg, [=] { return pw_evaluate_with_masks(nullptr, input, result); }));
+  m.push_back(L("pw_evaluate_with_masks", "the other library's input", kArg,
+                [=] { return pw_evaluate_with_masks(lib, otherInput, result); }));
+  m.push_back(L("pw_evaluate_with_masks", "NULL result", kArg, [=] { return pw_evaluate_with_masks(lib, input, nullptr); }));
   m.push_back(L("pw_evaluate_batch", "NULL inputs", kArg, [=] { return pw_evaluate_batch(lib, 1, nullptr, results); }));
   m.push_back(L("pw_evaluate_batch", "NULL results", kArg, [=] { return pw_evaluate_batch(lib, 1, inputs, nullptr); }));
   m.push_back(L("pw_evaluate_batch", "a NULL input in the array", kArg,
@@ -320,6 +334,26 @@ std::vector<Misuse> ApiAttack::misuses() {
                 [=]() mutable { return pw_result_missing(result, 1, indices, 0, &count); }));
   m.push_back(L("pw_result_missing", "never evaluated", PW_ERR_STATE,
                 [=]() mutable { return pw_result_missing(fresh, 0, indices, 64, &count); }));
+  uint8_t statusBytes[64];
+  uint64_t masks[256];
+  size_t masksCount = 0;
+  m.push_back(L("pw_result_statuses", "NULL count", kArg, [=]() mutable { return pw_result_statuses(result, statusBytes, 64, nullptr); }));
+  m.push_back(L("pw_result_statuses", "a buffer too small", PW_ERR_BUFFER_TOO_SMALL,
+                [=]() mutable { return pw_result_statuses(result, statusBytes, 1, &count); }));
+  m.push_back(L("pw_result_statuses", "NULL buffer with a capacity", kArg,
+                [=]() mutable { return pw_result_statuses(result, nullptr, 4, &count); }));
+  m.push_back(L("pw_result_statuses", "never evaluated", PW_ERR_STATE,
+                [=]() mutable { return pw_result_statuses(fresh, statusBytes, 64, &count); }));
+  m.push_back(L("pw_result_statuses", "NULL result", kArg, [=]() mutable { return pw_result_statuses(nullptr, statusBytes, 64, &count); }));
+  for (const char* f : {"pw_result_missing_masks", "pw_result_superseded_masks"}) {
+    using Masks = pw_status (*)(const pw_result*, uint64_t*, size_t, size_t*);
+    Masks read = std::string(f) == "pw_result_missing_masks" ? pw_result_missing_masks : pw_result_superseded_masks;
+    m.push_back(L(f, "NULL count", kArg, [=]() mutable { return read(result, masks, 256, nullptr); }));
+    m.push_back(L(f, "a buffer too small", PW_ERR_BUFFER_TOO_SMALL, [=]() mutable { return read(result, masks, 1, &masksCount); }));
+    m.push_back(L(f, "NULL buffer with a capacity", kArg, [=]() mutable { return read(result, nullptr, 8, &masksCount); }));
+    m.push_back(L(f, "never evaluated", PW_ERR_STATE, [=]() mutable { return read(fresh, masks, 256, &masksCount); }));
+    m.push_back(L(f, "NULL result", kArg, [=]() mutable { return read(nullptr, masks, 256, &masksCount); }));
+  }
   m.push_back(L("pw_result_finding", "NULL value", kArg, [=] { return pw_result_finding(result, 0, nullptr); }));
   m.push_back(L("pw_result_finding", "index past the end", kArg, [=]() mutable { return pw_result_finding(result, past, &tri); }));
   m.push_back(L("pw_result_definition", "index past the end", kArg,

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Benchmark of the Python package on the PT-failure pathway, in one run.
 
+The pathway is version 1.0.0, kept as bench/python/pt_failure_1_0_0.pw: the
+hand transcription into pandas (pt_pandas.py) is of that version, and the
+comparison only means something when both compute the same pathway.
+
 Patients per second, and ratios, for:
   columns-c     the C column entry point alone (pw_evaluate_columns through
                 ctypes on arrays packed beforehand, one call for the batch)
@@ -28,6 +32,7 @@ import argparse
 import ctypes
 import json
 import os
+import pathlib
 import subprocess
 import sys
 import tempfile
@@ -168,13 +173,21 @@ def main() -> None:
     parser.add_argument("--patients", type=int, default=1_000_000)
     parser.add_argument("--dict-patients", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--library", default=os.path.join(ROOT, "build", "pathways", "libpt_failure.so"))
+    parser.add_argument("--library", help="a compiled PT pathway 1.0.0 (default: compile "
+                        "bench/python/pt_failure_1_0_0.pw, the version pt_pandas.py transcribes)")
     parser.add_argument("--pathwayc", default=os.path.join(ROOT, "build", "compiler", "driver", "pathwayc"))
     parser.add_argument("--no-dask", action="store_true")
     parser.add_argument("--json", help="also write the numbers to this file")
     args = parser.parse_args()
 
-    lib = pathway.Library(args.library)
+    workdir = tempfile.TemporaryDirectory(prefix="pathway-bench-")
+    if args.library:
+        lib = pathway.Library(args.library)
+    else:
+        lib = pathway.compile(pathlib.Path(__file__).with_name("pt_failure_1_0_0.pw"),
+                              os.path.join(workdir.name, "libpt_failure_1_0_0.so"))
+    if lib.version != "1.0.0":
+        raise SystemExit(f"bench: pt_pandas.py transcribes PT pathway 1.0.0, not {lib.version}")
     codes = [r.code for r in lib.recommendations]
     n = args.patients
     frame = generate(lib, n)

@@ -43,6 +43,8 @@ declaration
     | recommendationDecl
     | propertyDecl
     | allowDecl
+    | codesetDecl
+    | fhirDecl
     ;
 
 enumDecl
@@ -122,6 +124,40 @@ claim
 
 allowDecl
     : 'allow' check=IDENT IDENT (',' IDENT)* reason=STRING ';'
+    ;
+
+// ------------------------------------------------------------ records
+// Where an input's value comes from in a FHIR R4 record. A code set is a
+// named list of codes, each with its system (an alias such as `loinc` or a
+// URI string). A `fhir` block binds one input; its fields are IDENT-keyed
+// (observation, condition, procedure, within, value, interpretation, status,
+// measure, select, absent) and checked by sema, so the words stay usable as
+// names. Neither changes what a compiled library computes from its inputs.
+
+codesetDecl
+    : 'codeset' name=IDENT description=STRING? '{' (codeEntry (',' codeEntry)* ','?)? '}'
+    ;
+
+codeEntry
+    : system=(IDENT | STRING) code=STRING
+    ;
+
+fhirDecl
+    : 'fhir' name=IDENT '{' fhirField* '}'
+    ;
+
+fhirField
+    : key=IDENT fhirValue? ';'
+    ;
+
+fhirValue
+    : word=(IDENT | 'true' | 'false')                            # fhirWord
+    | '{' fhirMapItem (',' fhirMapItem)* ','? '}'                # fhirMap
+    | literal                                                    # fhirLiteral
+    ;
+
+fhirMapItem
+    : from=IDENT ':' to=(IDENT | 'true' | 'false')
     ;
 
 // ----------------------------------------------------------- expressions

@@ -31,6 +31,8 @@ const char* declKindName(DeclKind kind) {
     case DeclKind::Recommendation: return "recommendation";
     case DeclKind::Property: return "property";
     case DeclKind::Allow: return "allow";
+    case DeclKind::Codeset: return "code set";
+    case DeclKind::Fhir: return "FHIR binding";
   }
   return "?";
 }

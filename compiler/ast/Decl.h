@@ -50,7 +50,9 @@ struct Header {
   X(Finding)                      \
   X(Recommendation)               \
   X(Property)                     \
-  X(Allow)
+  X(Allow)                        \
+  X(Codeset)                      \
+  X(Fhir)
 
 enum class DeclKind : uint8_t {
 #define PATHWAY_AST_KIND(name) name,
@@ -194,6 +196,56 @@ class AllowDecl final : public Decl {
   AllowDecl(Name check, Range range) : Decl(DeclKind::Allow, std::move(check), range) {}
   std::vector<Name> subjects;
   StringField reason;
+};
+
+// codeset NAME "description" { loinc "4537-7", snomed "9631008", "URI" "code" }
+// A named list of codes for FHIR bindings. `system` is the alias or the URI
+// as written (`systemIsUri` when it was a string).
+struct CodeEntry {
+  Name system;
+  bool systemIsUri = false;
+  StringField code;
+  Range range;
+};
+
+class CodesetDecl final : public Decl {
+ public:
+  CodesetDecl(Name name, Range range) : Decl(DeclKind::Codeset, std::move(name), range) {}
+  std::optional<StringField> description;
+  std::vector<CodeEntry> codes;
+};
+
+// fhir INPUT { observation esr_codes; within 90 days; ... } binds the input
+// INPUT to FHIR R4 records. Each field is a key and a value: a word
+// (a name, `true` or `false`), a map `{ from: to, ... }` or a literal
+// (`90 days`). Sema checks the keys and what they say.
+struct FhirMapItem {
+  Name from, to;
+  Range range;
+};
+
+struct FhirField {
+  enum class Value : uint8_t { None, Word, Map, Literal };
+  Name key;
+  Value value = Value::None;
+  Name word;                       // Word
+  std::vector<FhirMapItem> map;    // Map
+  std::unique_ptr<NumberExpr> number;  // Literal (with its unit)
+  Range valueRange;
+  Range range;  // the whole field
+};
+
+class FhirDecl final : public Decl {
+ public:
+  FhirDecl(Name input, Range range) : Decl(DeclKind::Fhir, std::move(input), range) {}
+  std::vector<FhirField> fields;
+  // The first field with key `key`, or null.
+  const FhirField* field(std::string_view key) const {
+    for (const FhirField& f : fields) {
+      if (f.key.text == key) return &f;
+    }
+    return nullptr;
+  }
 };
 
 // A `//` or `/* */` comment, text as written (delimiters included). The

@@ -102,6 +102,40 @@ class Dumper {
         line(1, fmt::format("Allow {} [{}] {} {}", d.name.text, subjects, quote(a.reason.value), at(d.range())));
         return;
       }
+      case DeclKind::Codeset: {
+        const auto& c = static_cast<const CodesetDecl&>(d);
+        std::string text = "Codeset " + d.name.text;
+        if (c.description) text += " " + quote(c.description->value);
+        line(1, text + " " + at(d.range()));
+        for (const CodeEntry& e : c.codes) {
+          line(2, fmt::format("Code {}{} {} {}", e.systemIsUri ? "uri " : "", quote(e.system.text),
+                              quote(e.code.value), at(e.range)));
+        }
+        return;
+      }
+      case DeclKind::Fhir: {
+        const auto& f = static_cast<const FhirDecl&>(d);
+        line(1, fmt::format("Fhir {} {}", d.name.text, at(d.range())));
+        for (const FhirField& field : f.fields) {
+          std::string value;
+          switch (field.value) {
+            case FhirField::Value::None: break;
+            case FhirField::Value::Word: value = " " + field.word.text; break;
+            case FhirField::Value::Map:
+              value = " {";
+              for (size_t i = 0; i < field.map.size(); ++i) {
+                value += fmt::format("{}{}: {}", i ? ", " : "", field.map[i].from.text, field.map[i].to.text);
+              }
+              value += "}";
+              break;
+            case FhirField::Value::Literal:
+              value = " " + field.number->text + (field.number->unit.empty() ? "" : " " + field.number->unit);
+              break;
+          }
+          line(2, fmt::format("{}{} {}", field.key.text, value, at(field.range)));
+        }
+        return;
+      }
     }
   }
 

@@ -560,7 +560,90 @@ class Printer {
         for (size_t i = 0; i < items.size(); ++i) line += (i ? ", " : "") + items[i];
         return emit({line + " " + quote(a.reason.value) + ";"}, after);
       }
+      case ast::DeclKind::Codeset: return codesetDecl(static_cast<const ast::CodesetDecl&>(d), after);
+      case ast::DeclKind::Fhir: return fhirDecl(static_cast<const ast::FhirDecl&>(d), after);
     }
+  }
+
+  static std::string codeText(const ast::CodeEntry& e) {
+    return (e.systemIsUri ? quote(e.system.text) : e.system.text) + " " + quote(e.code.value);
+  }
+
+  // One line when it fits and holds no comment; else one code per line, each
+  // code's comments kept with it (code lists carry their display names).
+  void codesetDecl(const ast::CodesetDecl& c, const std::vector<size_t>& after) {
+    uint32_t open = openBrace(c.description ? c.description->range.end : c.name.range.end);
+    uint32_t close = c.range().end - 1;
+    hoist(c.range().begin, open, 0);
+    std::string head = "codeset " + c.name.text + (c.description ? " " + quote(c.description->value) : "");
+    std::string codes;
+    for (const ast::CodeEntry& e : c.codes) codes += (codes.empty() ? "" : ", ") + codeText(e);
+    size_t inner = firstCommentAt(open + 1);
+    bool hasComments = inner < file_.comments.size() && comment(inner).range.begin < close;
+    if (!hasComments && c.codes.empty()) return emit({head + " {}"}, after);
+    std::string one = head + " { " + codes + " }";
+    if (!hasComments && fits(one)) return emit({one}, after);
+
+    std::vector<Span> units;
+    for (const ast::CodeEntry& e : c.codes) units.push_back(span(e.range));
+    std::vector<size_t> openAfter = sameLineAfter(open + 1, units.empty() ? close : units[0].begin);
+    emit({head + " {"}, openAfter);
+    uint32_t from = openAfter.empty() ? open + 1 : comment(openAfter.back()).range.end;
+    std::vector<size_t> rest;
+    std::vector<Attached> attached = attach(units, from, close, rest);
+    for (size_t i = 0; i < c.codes.size(); ++i) {
+      comments(attached[i].before, 2);
+      comments(attached[i].inside, 2);
+      emit({"  " + codeText(c.codes[i]) + ","}, attached[i].after);
+    }
+    comments(rest, 2);
+    emit({"}"}, after);
+  }
+
+  static std::string fhirFieldText(const ast::FhirField& f) {
+    std::string text = "  " + f.key.text;
+    switch (f.value) {
+      case ast::FhirField::Value::None: break;
+      case ast::FhirField::Value::Word: text += " " + f.word.text; break;
+      case ast::FhirField::Value::Literal:
+        text += " " + number(*f.number);
+        break;
+      case ast::FhirField::Value::Map: {
+        text += " {";
+        for (size_t i = 0; i < f.map.size(); ++i) {
+          text += (i ? ", " : " ") + f.map[i].from.text + ": " + f.map[i].to.text;
+        }
+        text += " }";
+        break;
+      }
+    }
+    return text + ";";
+  }
+
+  // Fields one per line in the order written (the order carries no meaning
+  // the formatter could know better than the author).
+  void fhirDecl(const ast::FhirDecl& f, const std::vector<size_t>& after) {
+    uint32_t open = openBrace(f.name.range.end);
+    uint32_t close = f.range().end - 1;
+    hoist(f.range().begin, open, 0);
+    size_t inner = firstCommentAt(open + 1);
+    bool hasComments = inner < file_.comments.size() && comment(inner).range.begin < close;
+    std::string head = "fhir " + f.name.text;
+    if (f.fields.empty() && !hasComments) return emit({head + " {}"}, after);
+    std::vector<Span> units;
+    for (const ast::FhirField& field : f.fields) units.push_back(span(field.range));
+    std::vector<size_t> openAfter = sameLineAfter(open + 1, units.empty() ? close : units[0].begin);
+    emit({head + " {"}, openAfter);
+    uint32_t from = openAfter.empty() ? open + 1 : comment(openAfter.back()).range.end;
+    std::vector<size_t> rest;
+    std::vector<Attached> attached = attach(units, from, close, rest);
+    for (size_t i = 0; i < f.fields.size(); ++i) {
+      comments(attached[i].before, 2);
+      comments(attached[i].inside, 2);
+      emit({fhirFieldText(f.fields[i])}, attached[i].after);
+    }
+    comments(rest, 2);
+    emit({"}"}, after);
   }
 
   static std::string inputLine(const ast::InputDecl& in) {

@@ -91,6 +91,29 @@ std::string dump(const Program& p) {
     for (const std::string& s : a.subjects) subjects += (subjects.empty() ? "" : ", ") + s;
     out += fmt::format("allow {} [{}] {}\n", a.check, subjects, quoted(a.reason));
   }
+  for (const fhir::Codeset& set : p.fhir.codesets) {
+    std::string codes;
+    for (const fhir::Code& c : set.codes) codes += fmt::format("{}{}|{}", codes.empty() ? "" : ", ", c.system, c.code);
+    out += fmt::format("codeset {} [{}]\n", set.name, codes);
+  }
+  for (const fhir::Binding& b : p.fhir.bindings) {
+    auto list = [&](const std::vector<fhir::Mapping>& maps, bool values) {
+      std::string text;
+      for (const fhir::Mapping& m : maps) {
+        text += (text.empty() ? "" : ", ") + p.fhir.codesets[m.codeset].name;
+        if (values) text += fmt::format(": {}", m.value);
+      }
+      return text;
+    };
+    out += fmt::format("fhir {} = {} [{}] {}", p.inputs[b.input].name, fhir::resourceName(b.resource),
+                       list(b.codes, b.value == fhir::Value::Code), fhir::valueName(b.value));
+    if (!b.valueMap.empty()) out += " {" + list(b.valueMap, true) + "}";
+    if (b.withinDays) out += fmt::format(" within {}d", *b.withinDays);
+    if (b.scope == fhir::ConditionScope::History) out += " history";
+    if (b.select == fhir::Select::Highest) out += " highest";
+    if (b.absent) out += fmt::format(" absent {}", *b.absent);
+    out += "\n";
+  }
   return out;
 }
 

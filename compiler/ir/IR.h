@@ -26,6 +26,8 @@
 #include <string>
 #include <vector>
 
+#include "fhir/Binding.h"
+
 namespace pathway::ir {
 
 using NodeId = uint32_t;
@@ -158,6 +160,9 @@ struct Program {
   // nodes only they use) before any back end sees the program.
   std::vector<Property> properties;
   std::vector<Allow> allows;
+  // Where inputs come from in FHIR R4 records (metadata only: the runtime
+  // fills inputs from a Bundle with them; evaluation never reads them).
+  fhir::Bindings fhir;
 
   // Slot layout shared by every backend (see pathway/abi.h).
   uint32_t slotCount() const {

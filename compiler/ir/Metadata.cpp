@@ -53,6 +53,51 @@ Json recommendationJson(const Program& program, const Recommendation& rec) {
           {"supersedes", std::move(supersedes)}};
 }
 
+// {"codesets":[{"name","description","codes":[{"system","code"}]}],
+//  "bindings":[{"input","resource","codes":[{"codeset","value"?}],"value",
+//               "map"?:[..],"within_days"?,"scope"?,"select"?,"absent"?}]}
+// Mapped values are label names (enum inputs) or true/false (bool inputs).
+Json fhirJson(const Program& program) {
+  const fhir::Bindings& f = program.fhir;
+  Json codesets = Json::array();
+  for (const fhir::Codeset& set : f.codesets) {
+    Json codes = Json::array();
+    for (const fhir::Code& c : set.codes) codes.push_back({{"system", c.system}, {"code", c.code}});
+    codesets.push_back({{"name", set.name}, {"description", set.description}, {"codes", std::move(codes)}});
+  }
+  Json bindings = Json::array();
+  for (const fhir::Binding& b : f.bindings) {
+    const Input& input = program.inputs.at(b.input);
+    auto valueJson = [&](int32_t v) -> Json {
+      if (input.kind == InputKind::Enum) return input.labels.at(static_cast<size_t>(v));
+      return v != 0;
+    };
+    auto mappings = [&](const std::vector<fhir::Mapping>& list, bool withValues) {
+      Json out = Json::array();
+      for (const fhir::Mapping& m : list) {
+        Json item = {{"codeset", f.codesets.at(m.codeset).name}};
+        if (withValues) item["value"] = valueJson(m.value);
+        out.push_back(std::move(item));
+      }
+      return out;
+    };
+    Json item = {{"input", input.name},
+                 {"resource", fhir::resourceName(b.resource)},
+                 {"codes", mappings(b.codes, b.value == fhir::Value::Code)},
+                 {"value", fhir::valueName(b.value)}};
+    if (!b.valueMap.empty()) item["map"] = mappings(b.valueMap, true);
+    if (b.withinDays) item["within_days"] = *b.withinDays;
+    if (b.resource == fhir::Resource::Condition &&
+        (b.value == fhir::Value::Presence || b.value == fhir::Value::Code)) {
+      item["scope"] = b.scope == fhir::ConditionScope::Active ? "active" : "history";
+    }
+    if (input.kind == InputKind::Enum) item["select"] = b.select == fhir::Select::Latest ? "latest" : "highest";
+    if (b.absent) item["absent"] = valueJson(*b.absent);
+    bindings.push_back(std::move(item));
+  }
+  return {{"codesets", std::move(codesets)}, {"bindings", std::move(bindings)}};
+}
+
 void fnv1a(uint64_t& hash, std::string_view bytes) {
   for (unsigned char byte : bytes) {
     hash ^= byte;
@@ -96,6 +141,9 @@ std::string metadataJson(const Program& program) {
               {"findings", std::move(findings)},
               {"recommendations", std::move(recommendations)},
               {"explain", explain::graphJson(explainGraph(program).graph)}};
+  // Only pathways with bindings carry the key: the metadata (and content
+  // hash) of every other library is what it was.
+  if (!program.fhir.empty()) out["fhir"] = fhirJson(program);
   return out.dump();
 }
 

@@ -21,7 +21,9 @@ namespace pathway::ir {
 //  "findings":[{"name","label","citations":[{"source","paragraph"}]}],
 //  "recommendations":[{"name","label","category","urgency","rationale",
 //                      "citations":[..],"supersedes":[names]}],
-//  "explain":{"nodes":[..],"conditions":[..]}}  (explain/Explain.h)
+//  "explain":{"nodes":[..],"conditions":[..]},  (explain/Explain.h)
+//  "fhir":{"codesets":[..],"bindings":[..]}}     (only with FHIR bindings;
+//                                                 fhirJson in Metadata.cpp)
 std::string metadataJson(const Program& program);
 
 // FNV-1a 64 over dump(program) followed by metadataJson(program).

@@ -93,6 +93,10 @@ class Lowering {
       inputIndex_[&decl] = static_cast<uint32_t>(program_.inputs.size());
       program_.inputs.push_back(std::move(in));
     }
+    program_.fhir = analysis_.fhir;
+    for (size_t i = 0; i < program_.fhir.bindings.size(); ++i) {
+      program_.fhir.bindings[i].input = inputIndex_.at(analysis_.fhirInputs[i]);
+    }
   }
 
   std::vector<ir::Citation> citations(const ast::BlockDecl& block) const {

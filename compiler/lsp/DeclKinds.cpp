@@ -48,6 +48,16 @@ const DeclKindInfo& kindInfo(ast::DeclKind kind) {
                                   false, false};
       return k;
     }
+    case ast::DeclKind::Codeset: {
+      static const DeclKindInfo k{"code sets", symbol_kind::Array, completion_kind::Module, "type", false, false};
+      return k;
+    }
+    case ast::DeclKind::Fhir: {
+      // Named by the input it binds.
+      static const DeclKindInfo k{"FHIR bindings", symbol_kind::Key, completion_kind::Reference, "namespace",
+                                  false, false};
+      return k;
+    }
   }
   static const DeclKindInfo unknown{"declarations", symbol_kind::Variable, completion_kind::Text, "variable",
                                     false, false};

@@ -30,13 +30,14 @@ inline constexpr int Error = 1, Warning = 2, Information = 3, Hint = 4;
 }
 namespace symbol_kind {
 inline constexpr int Module = 2, Namespace = 3, Package = 4, Class = 5, Property = 7, Field = 8, Enum = 10,
+                     Array = 18,
                      Function = 12, Variable = 13, Constant = 14, String = 15, Boolean = 17, Key = 20, EnumMember = 22,
                      Event = 24, Operator = 25;
 }
 namespace completion_kind {
 inline constexpr int Text = 1, Function = 3, Field = 5, Variable = 6, Class = 7, Property = 10, Unit = 11,
                      Value = 12, Enum = 13, Keyword = 14, Reference = 18, EnumMember = 20, Constant = 21,
-                     Event = 23;
+                     Event = 23, Module = 9;
 }
 namespace highlight_kind {
 inline constexpr int Text = 1, Read = 2, Write = 3;

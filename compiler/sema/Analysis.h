@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fhir/Binding.h"
 #include "sema/Type.h"
 
 namespace pathway::sema {
@@ -60,6 +61,10 @@ struct Analysis {
   std::unordered_map<const ast::InputDecl*, InputInfo> inputs;
   std::unordered_map<const ast::BlockDecl*, BlockInfo> blocks;
   std::vector<Use> uses;  // in source order; names sema could not resolve are absent
+  // FHIR bindings (sema/Bindings.cpp); binding i binds fhirInputs[i]. Its
+  // `input` field is filled by lowering, which knows the IR's input order.
+  fhir::Bindings fhir;
+  std::vector<const ast::InputDecl*> fhirInputs;
 
   const ExprInfo& info(const ast::Expr& e) const { return exprs.at(&e); }
 };

@@ -76,6 +76,14 @@ class Checker {
   ExprInfo status(const ast::StatusExpr& e);
 
   // Checks.cpp
+  // Bindings.cpp
+  void checkBindings();
+  void checkCodesets();
+  void checkBinding(const ast::FhirDecl& decl);
+  const ast::CodesetDecl* codesetNamed(const ast::Name& name);
+  bool bindingMap(const ast::FhirField& f, const ast::InputDecl& input, const Type& type,
+                  std::vector<fhir::Mapping>& out);
+
   void checkSupersedes();
   void checkUnused();
   void checkConstantConditions();
@@ -86,6 +94,9 @@ class Checker {
   Analysis& analysis_;
 
   std::map<std::string, const ast::Decl*> names_;
+  std::map<const ast::CodesetDecl*, uint32_t> codesetIndex_;
+  std::set<const ast::CodesetDecl*> usedCodesets_;
+  std::map<const ast::InputDecl*, const ast::FhirDecl*> boundInputs_;
   // Candidate lists for "did you mean", computed once.
   std::vector<std::string> enumNames_;
   std::vector<std::string> valueNames_;  // inputs, consts, defines, findings

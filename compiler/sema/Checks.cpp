@@ -118,7 +118,7 @@ void Checker::checkSupersedes() {
 void Checker::checkUnused() {
   for (const ast::DeclPtr& d : file_.decls) {
     // A redeclaration was reported already; only the first one is in scope.
-    if (d->kind() == ast::DeclKind::Allow) continue;
+    if (d->kind() == ast::DeclKind::Allow || d->kind() == ast::DeclKind::Fhir) continue;
     if (used_.count(d.get()) || names_.at(d->name.text) != d.get()) continue;
     switch (d->kind()) {
       case ast::DeclKind::Input:

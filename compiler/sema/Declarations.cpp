@@ -55,6 +55,7 @@ void Checker::run() {
     }
   }
   checkSupersedes();
+  checkBindings();
   for (const ast::DeclPtr& decl : file_.decls) {
     if (decl->kind() == ast::DeclKind::Property) checkProperty(static_cast<const ast::PropertyDecl&>(*decl));
     if (decl->kind() == ast::DeclKind::Allow) checkAllow(static_cast<const ast::AllowDecl&>(*decl));
@@ -119,6 +120,8 @@ void Checker::declareNames() {
       case ast::DeclKind::Const: valueNames_.push_back(decl->name.text); break;
       case ast::DeclKind::Property: break;
       case ast::DeclKind::Allow: continue;  // names an analysis, declares nothing
+      case ast::DeclKind::Fhir: continue;   // names the input it binds
+      case ast::DeclKind::Codeset: break;   // not a value
       default:
         valueNames_.push_back(decl->name.text);
         knownNames_.push_back(decl->name.text);

@@ -228,6 +228,8 @@ ExprInfo Checker::name(const ast::NameExpr& e) {
     case ast::DeclKind::Recommendation:
     case ast::DeclKind::Property:
     case ast::DeclKind::Allow:
+    case ast::DeclKind::Codeset:
+    case ast::DeclKind::Fhir:
       diags_.report(Kind::NotAValue, e.range(), ast::declKindName(decl.kind()), e.name)
           .note(Kind::NoteDeclaredHere, decl.name.range, e.name);
       info.decl = nullptr;

@@ -10,7 +10,9 @@ namespace {
 class UseCollector {
  public:
   UseCollector(const ast::File& file, Analysis& analysis) : file_(file), analysis_(analysis) {
-    for (const ast::DeclPtr& decl : file.decls) names_.emplace(decl->name.text, decl.get());
+    for (const ast::DeclPtr& decl : file.decls) {
+      if (decl->kind() != ast::DeclKind::Fhir) names_.emplace(decl->name.text, decl.get());
+    }
   }
 
   void run() {
@@ -35,6 +37,7 @@ class UseCollector {
   }
 
   void declaration(const ast::Decl& decl) {
+    if (decl.kind() == ast::DeclKind::Fhir) return binding(static_cast<const ast::FhirDecl&>(decl));
     add(decl.name.range, &decl, -1, /*declaration=*/true);
     switch (decl.kind()) {
       case ast::DeclKind::Enum: {
@@ -68,6 +71,34 @@ class UseCollector {
             add(target.name.range, rec);
           }
         }
+      }
+    }
+  }
+
+  // `fhir esr { observation esr_codes; value { positive: true }; }`: the
+  // input, the code sets and the enum labels of its maps are uses.
+  void binding(const ast::FhirDecl& decl) {
+    const ast::Decl* input = lookup(decl.name.text, ast::DeclKind::Input);
+    if (input) add(decl.name.range, input);
+    const ast::EnumDecl* enumDecl = nullptr;
+    if (input) {
+      const std::string& type = static_cast<const ast::InputDecl*>(input)->type.text;
+      enumDecl = static_cast<const ast::EnumDecl*>(lookup(type, ast::DeclKind::Enum));
+    }
+    auto label = [&](const ast::Name& name) {
+      if (!enumDecl) return;
+      for (size_t l = 0; l < enumDecl->labels.size(); ++l) {
+        if (enumDecl->labels[l].name == name.text) add(name.range, enumDecl, static_cast<int>(l));
+      }
+    };
+    for (const ast::FhirField& f : decl.fields) {
+      if (f.value == ast::FhirField::Value::Word) {
+        if (const ast::Decl* set = lookup(f.word.text, ast::DeclKind::Codeset)) add(f.word.range, set);
+        if (f.key.text == "absent") label(f.word);
+      }
+      for (const ast::FhirMapItem& item : f.map) {
+        if (const ast::Decl* set = lookup(item.from.text, ast::DeclKind::Codeset)) add(item.from.range, set);
+        label(item.to);
       }
     }
   }

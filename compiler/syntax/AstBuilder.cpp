@@ -106,7 +106,50 @@ class AstBuilder {
       if (a->reason) decl->reason = ast::StringField{unescape(a->reason->getText()), range(a->reason)};
       return decl;
     }
+    if (auto* c = ctx->codesetDecl()) return codeset(c);
+    if (auto* f = ctx->fhirDecl()) return fhir(f);
     return nullptr;
+  }
+
+  ast::DeclPtr codeset(PathwayParser::CodesetDeclContext* ctx) {
+    auto decl = std::make_unique<ast::CodesetDecl>(name(ctx->name), range(ctx));
+    if (ctx->description) decl->description = ast::StringField{unescape(ctx->description->getText()), range(ctx->description)};
+    for (PathwayParser::CodeEntryContext* entry : ctx->codeEntry()) {
+      ast::CodeEntry e;
+      e.systemIsUri = entry->system->getType() == PathwayParser::STRING;
+      e.system = {e.systemIsUri ? unescape(entry->system->getText()) : entry->system->getText(),
+                  range(entry->system)};
+      e.code = ast::StringField{unescape(entry->code->getText()), range(entry->code)};
+      e.range = range(entry);
+      decl->codes.push_back(std::move(e));
+    }
+    return decl;
+  }
+
+  ast::DeclPtr fhir(PathwayParser::FhirDeclContext* ctx) {
+    auto decl = std::make_unique<ast::FhirDecl>(name(ctx->name), range(ctx));
+    for (PathwayParser::FhirFieldContext* item : ctx->fhirField()) {
+      ast::FhirField f;
+      f.key = name(item->key);
+      f.range = range(item);
+      if (PathwayParser::FhirValueContext* value = item->fhirValue()) {
+        f.valueRange = range(value);
+        if (auto* word = dynamic_cast<PathwayParser::FhirWordContext*>(value)) {
+          f.value = ast::FhirField::Value::Word;
+          f.word = name(word->word);
+        } else if (auto* map = dynamic_cast<PathwayParser::FhirMapContext*>(value)) {
+          f.value = ast::FhirField::Value::Map;
+          for (PathwayParser::FhirMapItemContext* m : map->fhirMapItem()) {
+            f.map.push_back(ast::FhirMapItem{name(m->from), name(m->to), range(m)});
+          }
+        } else if (auto* lit = dynamic_cast<PathwayParser::FhirLiteralContext*>(value)) {
+          f.value = ast::FhirField::Value::Literal;
+          f.number = literal(lit->literal());
+        }
+      }
+      decl->fields.push_back(std::move(f));
+    }
+    return decl;
   }
 
   ast::DeclPtr property(PathwayParser::PropertyDeclContext* ctx) {

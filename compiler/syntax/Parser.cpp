@@ -59,7 +59,8 @@ std::string describeExpected(const antlr4::dfa::Vocabulary& vocabulary,
   static const std::set<std::string> kExpressionStart = {
       "'not'", "'('", "'-'", "'true'", "'false'", "'known'", "'unknown'"};
   static const std::set<std::string> kDeclarationStart = {
-      "'enum'", "'input'", "'const'", "'define'", "'finding'", "'recommendation'", "'property'", "'allow'"};
+      "'enum'", "'input'", "'const'", "'define'", "'finding'", "'recommendation'", "'property'", "'allow'",
+      "'codeset'", "'fhir'"};
   static const std::set<std::string> kFieldStart = {
       "'label'", "'when'", "'category'", "'urgency'", "'rationale'", "'cite'", "'supersedes'"};
   for (size_t t : types) {

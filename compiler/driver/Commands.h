@@ -37,6 +37,8 @@ struct RunOptions {
   bool interpret = false;  // the reference interpreter instead of native code
   bool full = false;       // --ndjson: full result objects instead of brief lines
   unsigned jobs = 1;       // --ndjson: threads evaluating lines
+  std::string fhir;        // a FHIR R4 Bundle for the bound inputs (after --input)
+  std::string now;         // --fhir: the evaluation time; empty: the current time
 };
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag);
 
@@ -49,7 +51,9 @@ int testCommand(const TestOptions& options, const DiagnosticOptions& diag);
 
 struct ExplainOptions {
   std::string target;  // FILE.pw or LIB.so
-  std::string input;   // patient JSON file or "-"
+  std::string input;   // patient JSON file or "-" ("" with --fhir: none)
+  std::string fhir;    // a FHIR R4 Bundle for the bound inputs
+  std::string now;     // --fhir: the evaluation time
   bool json = false;
   bool all = false;    // also recommendations that did not fire
   bool interpret = false;  // the reference interpreter instead of the compiled trace

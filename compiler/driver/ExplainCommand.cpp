@@ -77,7 +77,7 @@ std::string explainEach(const Library& library, const Result& result, const std:
 int explainCompiled(const ExplainOptions& options, const DiagnosticOptions& diag) {
   std::unique_ptr<LoadedPathway> loaded = loadPathway(options.target, diag);
   if (!loaded) return kExitError;
-  std::optional<Input> input = loaded->readInput(options.input);
+  std::optional<Input> input = loaded->readInput(options.input, options.fhir, options.now);
   if (!input) return kExitError;
   std::vector<uint32_t> chosen;
   if (!findRecommendations(*loaded->library, options.recommendations, chosen)) return kExitError;
@@ -105,6 +105,14 @@ int explainCompiled(const ExplainOptions& options, const DiagnosticOptions& diag
 }  // namespace
 
 int explainCommand(const ExplainOptions& options, const DiagnosticOptions& diag) {
+  if (options.input.empty() && options.fhir.empty()) {
+    std::fputs("pathwayc: error: explain needs --input (patient JSON) or --fhir (a FHIR Bundle), or both\n", stderr);
+    return kExitUsage;
+  }
+  if (!options.fhir.empty() && options.interpret) {
+    std::fputs("pathwayc: error: --fhir explains the compiled library; drop --interpret\n", stderr);
+    return kExitUsage;
+  }
   return options.interpret ? explainInterpreted(options, diag) : explainCompiled(options, diag);
 }
 

@@ -1,3 +1,4 @@
+#include <ctime>
 #include "driver/Load.h"
 
 #include <cstdio>
@@ -94,18 +95,37 @@ void LoadedPathway::evaluate(const Input& input, Result& result) const {
   result.load(state.data(), numbers.data(), missing.data());
 }
 
-std::optional<Input> LoadedPathway::readInput(const std::string& path) const {
+namespace {
+
+// Now in UTC, as FHIR writes it: 2026-12-03T09:00:00Z.
+std::string currentTime() {
+  std::time_t t = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace
+
+std::optional<Input> LoadedPathway::readInput(const std::string& path, const std::string& fhir,
+                                              const std::string& now) const {
   std::string error;
-  std::optional<std::string> text = readWholeFile(path, error);
-  if (!text) {
+  std::optional<std::string> text = path.empty() ? std::string("{}") : readWholeFile(path, error);
+  std::optional<std::string> bundle = fhir.empty() || !text ? std::string() : readWholeFile(fhir, error);
+  if (!text || !bundle) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
     return std::nullopt;
   }
   Input input(*library);
+  const std::string* stage = &path;
   try {
     input.setJson(*text);
+    stage = &fhir;
+    if (!fhir.empty()) input.setFhir(*bundle, now.empty() ? currentTime() : now);
   } catch (const Error& e) {
-    std::fprintf(stderr, "pathwayc: error: %s: %s\n", path.c_str(), e.what());
+    std::fprintf(stderr, "pathwayc: error: %s: %s\n", stage->c_str(), e.what());
     return std::nullopt;
   }
   return input;

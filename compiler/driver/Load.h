@@ -30,7 +30,11 @@ struct LoadedPathway {
   void evaluate(const Input& input, Result& result) const;
   // Reads one patient's JSON file, printing the error and returning nothing
   // when it cannot be read or is rejected.
-  std::optional<Input> readInput(const std::string& path) const;
+  // The patient JSON at `path` ("" for none: every input unknown), then, when
+  // `fhir` names a Bundle, the inputs it binds as of `now` ("" for the
+  // current time). Errors are printed, naming the file.
+  std::optional<Input> readInput(const std::string& path, const std::string& fhir = "",
+                                 const std::string& now = "") const;
   // Reads one patient's JSON file into input rows (values, known), printing
   // the error and returning false when it cannot be read or is rejected.
   bool readPatient(const std::string& path, std::vector<double>& values, std::vector<uint8_t>& known) const;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <memory>
 #include <optional>
@@ -57,17 +58,30 @@ class Evaluator {
 };
 
 int runOne(const RunOptions& options, const LoadedPathway& loaded) {
-  std::string error;
-  std::optional<std::string> text = readWholeFile(options.input, error);
-  if (!text) {
-    std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
-    return kExitError;
-  }
-  Evaluator evaluator(loaded, false);
   std::string out;
-  if (!evaluator.evaluate(*text, out)) {
-    std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), evaluator.error().c_str());
-    return kExitError;
+  if (!options.fhir.empty()) {
+    std::optional<Input> input = loaded.readInput(options.input, options.fhir, options.now);
+    if (!input) return kExitError;
+    try {
+      Result result(*loaded.library);
+      loaded.evaluate(*input, result);
+      out = result.toJson();
+    } catch (const Error& e) {
+      std::fprintf(stderr, "pathwayc: error: %s\n", e.what());
+      return kExitError;
+    }
+  } else {
+    std::string error;
+    std::optional<std::string> text = readWholeFile(options.input, error);
+    if (!text) {
+      std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
+      return kExitError;
+    }
+    Evaluator evaluator(loaded, false);
+    if (!evaluator.evaluate(*text, out)) {
+      std::fprintf(stderr, "pathwayc: error: %s: %s\n", options.input.c_str(), evaluator.error().c_str());
+      return kExitError;
+    }
   }
   if (options.pretty) out = nlohmann::ordered_json::parse(out).dump(2);
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -181,6 +195,18 @@ int runNdjson(const RunOptions& options, const LoadedPathway& loaded) {
 }  // namespace
 
 int runCommand(const RunOptions& options, const DiagnosticOptions& diag) {
+  if (options.input.empty() && options.fhir.empty()) {
+    std::fputs("pathwayc: error: run needs --input (patient JSON) or --fhir (a FHIR Bundle), or both\n", stderr);
+    return kExitUsage;
+  }
+  if (!options.fhir.empty() && options.ndjson) {
+    std::fputs("pathwayc: error: --fhir reads one Bundle; --ndjson is for lines of flat patient JSON\n", stderr);
+    return kExitUsage;
+  }
+  if (options.input.empty() && options.ndjson) {
+    std::fputs("pathwayc: error: --ndjson needs --input\n", stderr);
+    return kExitUsage;
+  }
   std::unique_ptr<LoadedPathway> loaded =
       options.interpret ? loadInterpreted(options.target, diag) : loadPathway(options.target, diag);
   if (!loaded) return kExitError;

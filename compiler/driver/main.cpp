@@ -63,7 +63,12 @@ int run(int argc, char** argv) {
   RunOptions runOptions;
   CLI::App* runCmd = app.add_subcommand("run", "Evaluate a pathway (library or .pw) on patient JSON");
   runCmd->add_option("target", runOptions.target, "Compiled library or pathway file")->required();
-  runCmd->add_option("-i,--input", runOptions.input, "Patient JSON file, or - for stdin")->required();
+  runCmd->add_option("-i,--input", runOptions.input, "Patient JSON file, or - for stdin");
+  CLI::Option* runFhir = runCmd->add_option(
+      "--fhir", runOptions.fhir, "FHIR R4 Bundle (or array of resources) for the inputs the pathway binds");
+  runCmd->add_option("--now", runOptions.now,
+                     "Evaluation time for --fhir, ISO 8601 with offset (default: the current time)")
+      ->needs(runFhir);
   runCmd->add_flag("--ndjson", runOptions.ndjson, "One patient per line in, one result per line out");
   runCmd->add_flag("--pretty", runOptions.pretty, "Indent the result JSON");
   runCmd->add_flag("--full", runOptions.full,
@@ -87,7 +92,10 @@ int run(int argc, char** argv) {
   ExplainOptions explainOptions;
   CLI::App* explainCmd = app.add_subcommand("explain", "Explain each recommendation's status for one patient");
   explainCmd->add_option("target", explainOptions.target, "Pathway file (.pw) or compiled library (.so)")->required();
-  explainCmd->add_option("-i,--input", explainOptions.input, "Patient JSON file, or - for stdin")->required();
+  explainCmd->add_option("-i,--input", explainOptions.input, "Patient JSON file, or - for stdin");
+  CLI::Option* explainFhir = explainCmd->add_option("--fhir", explainOptions.fhir,
+                                                    "FHIR R4 Bundle for the inputs the pathway binds");
+  explainCmd->add_option("--now", explainOptions.now, "Evaluation time for --fhir (default: now)")->needs(explainFhir);
   explainCmd->add_flag("--json", explainOptions.json, "Print JSON");
   explainCmd->add_flag("--all", explainOptions.all, "Also explain recommendations that did not fire");
   explainCmd->add_option("-r,--recommendation", explainOptions.recommendations,

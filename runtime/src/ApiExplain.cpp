@@ -52,7 +52,14 @@ class TracedEvaluation final : public pathway::explain::Evaluation {
       case PW_INPUT_INT:
       case PW_INPUT_NUMBER: break;
     }
-    return pathway::explain::valueText(kind, result_.inputValues[input], in.unit, in.labels);
+    std::string text = pathway::explain::valueText(kind, result_.inputValues[input], in.unit, in.labels);
+    // The record behind the value, beside it: "32 mm/h [Observation/esr-1, 2026-11-20T09:00:00Z]".
+    if (result_.evidence && (*result_.evidence)[input]) {
+      const pathway::runtime::Evidence& e = *(*result_.evidence)[input];
+      text += e.resource.empty() ? " [" + e.value + "]"
+                                 : " [" + e.resource + (e.effective.empty() ? "" : ", " + e.effective) + "]";
+    }
+    return text;
   }
 
   Status status(uint32_t rec) const override {
@@ -132,6 +139,7 @@ pw_status pw_evaluate_traced(const pw_library* library, const pw_input* input, p
           result->maskBuffer(), result->trace.data());
     std::copy(input->values.begin(), input->values.end(), result->inputValues.begin());
     std::copy(input->known.begin(), input->known.end(), result->inputKnown.begin());
+    result->evidence = input->evidence;
     result->masksWritten();
     result->evaluated = true;
     result->traced = true;

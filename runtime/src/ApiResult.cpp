@@ -23,6 +23,7 @@ void checkSameLibrary(const pw_library* library, const pw_input* input,
 
 void evaluateOne(const pw_input& input, pw_result& result) {
   result.evaluate(input.values.data(), input.known.data());
+  result.evidence = input.evidence;
 }
 
 // Copies up to `capacity` indices produced by `produce(visit)`; sets *count
@@ -78,6 +79,7 @@ pw_status pw_evaluate_with_masks(const pw_library* library, const pw_input* inpu
     requireEntryPoint(*library, false);
     checkSameLibrary(library, input, result);
     result->evaluateWithMasks(input->values.data(), input->known.data());
+    result->evidence = input->evidence;
   });
 }
 

@@ -54,6 +54,13 @@ const InputSchema& pw_input::schemaOf(uint32_t index) const {
 void pw_input::clear() {
   std::fill(values.begin(), values.end(), 0.0);
   std::fill(known.begin(), known.end(), uint8_t{0});
+  evidence.reset();
+}
+
+void pw_input::dropEvidenceSlow(uint32_t index) {
+  auto copy = std::make_shared<pathway::runtime::EvidenceTable>(*evidence);
+  (*copy)[index].reset();
+  evidence = std::move(copy);
 }
 
 void pw_input::store(uint32_t index, double value) {
@@ -71,6 +78,7 @@ void pw_input::store(uint32_t index, double value) {
   }
   values[index] = value;
   known[index] = 1;
+  dropEvidence(index);
 }
 
 void pw_input::setBool(uint32_t index, bool value) {
@@ -145,4 +153,5 @@ void pw_input::setUnknown(uint32_t index) {
   schemaOf(index);
   values[index] = 0.0;
   known[index] = 0;
+  dropEvidence(index);
 }

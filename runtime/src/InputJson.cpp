@@ -293,6 +293,7 @@ void setInputFromJson(pw_input& input, std::string_view text) {
   // Copied, not swapped: pointers from pw_input_rows stay valid.
   std::copy(staged.values.begin(), staged.values.end(), input.values.begin());
   std::copy(staged.known.begin(), staged.known.end(), input.known.begin());
+  input.evidence.reset();
 }
 
 }  // namespace pathway::runtime

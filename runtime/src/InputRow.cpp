@@ -156,6 +156,7 @@ pw_status pw_input_set_row(pw_input* input, const double* values, const uint8_t*
       throw Error(PW_ERR_INTERNAL, "pw_input_set_row refused a row that every check accepts");
     }
     storeRow(count, values, known, input->values.data(), input->known.data());
+    input->evidence.reset();
   });
 }
 

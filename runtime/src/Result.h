@@ -13,9 +13,11 @@
 #include <atomic>
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <vector>
 
+#include "Input.h"
 #include "Library.h"
 
 struct pw_result {
@@ -27,6 +29,8 @@ struct pw_result {
   // explanations and for masks computed on demand.
   std::vector<double> inputValues;
   std::vector<uint8_t> inputKnown;
+  // The records behind those inputs, when FHIR gave them (null otherwise).
+  std::shared_ptr<const pathway::runtime::EvidenceTable> evidence;
   // Filled by a traced evaluation (pw_evaluate_traced): the value of every
   // condition-graph node, for explanations.
   std::vector<uint8_t> trace;

@@ -76,6 +76,21 @@ std::string resultToJson(const pw_result& result) {
               {"recommendations", std::move(recommendations)},
               {"findings", std::move(findings)},
               {"definitions", std::move(definitions)}};
+  // Which record gave each input filled from FHIR (pw_input_set_fhir).
+  if (result.evidence) {
+    Json evidence = Json::object();
+    for (uint32_t i = 0; i < schema.inputs.size(); ++i) {
+      const auto& e = (*result.evidence)[i];
+      if (!e) continue;
+      Json item = Json::object();
+      if (!e->resource.empty()) item["resource"] = e->resource;
+      if (!e->element.empty()) item["element"] = e->element;
+      if (!e->effective.empty()) item["effective"] = e->effective;
+      item["value"] = e->value;
+      evidence[schema.inputs[i].name] = std::move(item);
+    }
+    out["evidence"] = std::move(evidence);
+  }
   return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -215,6 +215,9 @@ Schema Schema::parse(std::string_view json) {
       corrupt(error);
     }
   }
+  if (auto bindings = root.find("fhir"); bindings != root.end()) {
+    schema.fhir = fhir::parseBindings(*bindings, schema.inputs);
+  }
   // Moving the schema later moves its vectors' buffers, not their elements,
   // so these views stay valid.
   buildViews(schema);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "NameTable.h"
+#include "fhir/FhirReader.h"
 #include "explain/Explain.h"
 #include "pathway/pathway.h"
 #include "units/Units.h"
@@ -71,6 +72,8 @@ struct Schema {
   // Names in index order, for lookups and suggestions.
   std::vector<std::string> inputNames, definitionNames, findingNames, recommendationNames;
   NameTable inputTable;  // inputNames, for pw_input_set_json
+  // The FHIR bindings; absent in pathways that declare none.
+  std::optional<fhir::BindingIndex> fhir;
 
   // Parses and checks the metadata; throws Error(PW_ERR_CORRUPT) with a
   // message (without the library's path) when it is not a valid schema.

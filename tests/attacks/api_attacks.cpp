@@ -231,6 +231,26 @@ std::vector<Misuse> ApiAttack::misuses() {
   m.push_back(L("pw_input_set_json", "an array", PW_ERR_JSON, [=] { return pw_input_set_json(input, "[1]", 3); }));
   m.push_back(L("pw_input_set_json", "a key of the other library", PW_ERR_NOT_FOUND,
                 [=] { return pw_input_set_json(input, "{\"flag\": true}", 14); }));
+  m.push_back(L("pw_input_set_fhir", "NULL input", kArg, [] { return pw_input_set_fhir(nullptr, "[]", 2, "2026-12-03T09:00:00Z"); }));
+  m.push_back(L("pw_input_set_fhir", "NULL text", kArg, [=] { return pw_input_set_fhir(input, nullptr, 2, "2026-12-03T09:00:00Z"); }));
+  m.push_back(L("pw_input_set_fhir", "NULL now", kArg, [=] { return pw_input_set_fhir(input, "[]", 2, nullptr); }));
+  m.push_back(L("pw_input_set_fhir", "now without a time zone", kArg,
+                [=] { return pw_input_set_fhir(input, "[]", 2, "2026-12-03T09:00:00"); }));
+  m.push_back(L("pw_input_set_fhir", "a pathway without bindings", PW_ERR_STATE,
+                [=] { return pw_input_set_fhir(input, "[]", 2, "2026-12-03T09:00:00Z"); }));
+  m.push_back(L("pw_input_get_evidence", "NULL input", kArg, [=]() mutable {
+    pw_evidence e = pw_evidence_init();
+    return pw_input_get_evidence(nullptr, 0, &e);
+  }));
+  m.push_back(L("pw_input_get_evidence", "NULL evidence", kArg, [=] { return pw_input_get_evidence(input, 0, nullptr); }));
+  m.push_back(L("pw_input_get_evidence", "index past the end", kArg, [=]() mutable {
+    pw_evidence e = pw_evidence_init();
+    return pw_input_get_evidence(input, past, &e);
+  }));
+  m.push_back(L("pw_input_get_evidence", "struct_size not set", kArg, [=]() mutable {
+    pw_evidence e{};
+    return pw_input_get_evidence(input, 0, &e);
+  }));
   m.push_back(L("pw_input_get", "NULL input", kArg, [=]() mutable { return pw_input_get(nullptr, 0, &known, &number); }));
   m.push_back(L("pw_input_get", "NULL known", kArg, [=]() mutable { return pw_input_get(input, 0, nullptr, &number); }));
   m.push_back(L("pw_input_get", "NULL value", kArg, [=]() mutable { return pw_input_get(input, 0, &known, nullptr); }));

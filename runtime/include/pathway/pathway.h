@@ -57,7 +57,8 @@ typedef enum pw_status {
   PW_ERR_BUFFER_TOO_SMALL = 11,
   PW_ERR_STATE = 12,           /* reading a result that was never evaluated */
   PW_ERR_NO_MEMORY = 13,
-  PW_ERR_INTERNAL = 14
+  PW_ERR_INTERNAL = 14,
+  PW_ERR_FHIR = 15             /* a FHIR record that is malformed or cannot be read */
 } pw_status;
 
 typedef enum pw_tri { PW_FALSE = 0, PW_TRUE = 1, PW_UNKNOWN = 2 } pw_tri;
@@ -246,6 +247,39 @@ PW_API pw_status pw_input_set_unknown(pw_input* input, uint32_t index);
  * with its position, unknown name with the closest one, or any setter error)
  * the input is unchanged. */
 PW_API pw_status pw_input_set_json(pw_input* input, const char* text, size_t length);
+/* Fills the inputs the pathway binds to FHIR R4 records (its `fhir`
+ * declarations) from `text`: a Bundle, a JSON array of resources, or one
+ * resource, as of `now`, an ISO 8601 dateTime with a time and offset
+ * ("2026-12-03T09:00:00Z"). Unbound inputs are untouched, so flat JSON or a
+ * QuestionnaireResponse can supply them; a bound input that no record
+ * decides keeps its value (unless its binding says what absence means).
+ * Each value filled remembers its record (pw_input_get_evidence). Unknown
+ * resource types and unbound codes are ignored. All or nothing: a malformed
+ * document (PW_ERR_JSON), a malformed matching record (PW_ERR_FHIR), an
+ * inconvertible unit (PW_ERR_UNIT) or a value out of range (PW_ERR_RANGE)
+ * leaves the input unchanged; the message names the resource (type/id) and
+ * a JSON pointer. A pathway without bindings gives PW_ERR_STATE. The rules
+ * are in docs/fhir.md. */
+PW_API pw_status pw_input_set_fhir(pw_input* input, const char* text, size_t length, const char* now);
+
+/* Where a value came from: set when a FHIR record gave input `index`; all
+ * NULL otherwise (or after a setter changed it). Strings stay valid until
+ * the input is next changed or freed. */
+typedef struct pw_evidence {
+  uint32_t struct_size;   /* set to sizeof(pw_evidence) before the call */
+  const char* resource;   /* "Observation/esr-1"; NULL: no evidence */
+  const char* element;    /* "valueQuantity" */
+  const char* effective;  /* the record's time as written, "" when it has none */
+  const char* value;      /* the value as the record gave it: "32 mm/h" */
+} pw_evidence;
+static inline pw_evidence pw_evidence_init(void) {
+  pw_evidence e;
+  memset(&e, 0, sizeof e);
+  e.struct_size = (uint32_t)sizeof e;
+  return e;
+}
+PW_API pw_status pw_input_get_evidence(const pw_input* input, uint32_t index, pw_evidence* out);
+
 /* The stored value: bool 0/1, int, number, enum label index, quantity in its
  * declared unit; *known is 0 for an unknown input (and *value 0). */
 PW_API pw_status pw_input_get(const pw_input* input, uint32_t index, int* known,

@@ -187,6 +187,18 @@ class Input {
   Input& setJson(std::string_view json) {
     return run(pw_input_set_json(get(), json.data(), json.size()));
   }
+  // The bound inputs from a FHIR R4 Bundle (or array of resources) as of
+  // `now` (an ISO 8601 dateTime with offset); see pw_input_set_fhir.
+  Input& setFhir(std::string_view fhir, const std::string& now) {
+    return run(pw_input_set_fhir(get(), fhir.data(), fhir.size(), now.c_str()));
+  }
+  // The record behind input `index` (resource NULL when none); valid until
+  // the input next changes.
+  pw_evidence evidence(uint32_t index) const {
+    pw_evidence e = pw_evidence_init();
+    detail::check(pw_input_get_evidence(get(), index, &e));
+    return e;
+  }
 
   // {known, value} of input `index`.
   std::pair<bool, double> get(uint32_t index) const {

@@ -218,7 +218,7 @@ test('prepareRename and rename: every occurrence; collisions refused with a mess
   await refuse('pain_now', "cannot rename constant 'SEVERE_PAIN': 'pain_now' already names the input on line 63");
   await refuse('when', "cannot rename constant 'SEVERE_PAIN': 'when' is a reserved word");
   await refuse('9lives', "cannot rename constant 'SEVERE_PAIN': '9lives' is not a valid name");
-  await refuse('large', "cannot rename constant 'SEVERE_PAIN': 'large' is used as an enum label (line 201); a declaration of that name would hide it");
+  await refuse('large', "cannot rename constant 'SEVERE_PAIN': 'large' is used as an enum label (line 304); a declaration of that name would hide it");
   await assert.rejects(
     client.request('textDocument/rename', { ...at('in {sharp, electrical}', { offset: 4 }), newName: 'electrical' }),
     (e) => e.message === "cannot rename label 'sharp' of enum 'PainQuality': enum 'PainQuality' already has a label 'electrical' (line 45)");
@@ -229,7 +229,7 @@ test('prepareRename and rename: every occurrence; collisions refused with a mess
 test('document symbols: the header, then a section per kind of declaration', async () => {
   const symbols = await client.request('textDocument/documentSymbol', doc());
   assert.deepStrictEqual(symbols.map((s) => [s.name, s.kind]), [['pathway pt_failure', 2], ['enums', 3], ['inputs', 3],
-    ['constants', 3], ['definitions', 3], ['findings', 3], ['recommendations', 3], ['properties', 3]]);
+    ['code sets', 3], ['FHIR bindings', 3], ['constants', 3], ['definitions', 3], ['findings', 3], ['recommendations', 3], ['properties', 3]]);
   assert.deepStrictEqual(symbols[0].children.map((c) => c.name), ['clinical']);
   const enums = symbols[1].children;
   assert.deepStrictEqual(enums[0].name, 'PainQuality');
@@ -242,7 +242,7 @@ test('document symbols: the header, then a section per kind of declaration', asy
       character: ptText.split('\n')[positionOf(ptText, 'input pain_now').line].length } },
     selectionRange: rangeOf(ptText, 'pain_now'),
   });
-  const recs = symbols[6].children;
+  const recs = symbols[8].children;
   assert.strictEqual(recs[0].name, 'immediate_medical_evaluation');
   assert.strictEqual(recs[0].kind, 12);
   assert.strictEqual(recs.length, (ptText.match(/^recommendation /gm) || []).length);

@@ -114,7 +114,6 @@ class FhirCli : public Cli {
     EXPECT_TRUE(out.is_null()) << "expected an error";
     return error;
   }
-  std::string run_prefix() const { return "run " + pathway_; }
   Outcome run(const std::string& args, bool withStderr = true) { return test::run("run " + args, withStderr); }
   std::string pathway_;
 };
@@ -171,9 +170,6 @@ TEST_F(FhirCli, ConditionStatusesRefutedResolvedAndHistory) {
   ASSERT_FALSE(out.is_null());
   EXPECT_EQ(out["evidence"]["as_active"]["value"], "resolved");
   EXPECT_EQ(out["evidence"]["as_history"]["value"], "resolved");
-  std::string text = run(pathway_ + " --fhir " + write("b.json", bundle({condition("as-1", sct, "9631008", "resolved",
-                                                                                  "2019-05-01")}).dump()) +
-                         " --now " + kNow + " --full").output;
   // active: false, history: true; the JSON result has no input values, so ask explain.
   Outcome explained = test::run("explain " + pathway_ + " --fhir " + write("c.json", bundle({condition(
       "as-1", sct, "9631008", "resolved", "2019-05-01")}).dump()) + " --now " + kNow + " --all");
@@ -261,6 +257,9 @@ TEST_F(FhirCli, BadRecordsAreErrorsNamingTheResourceAndPointer) {
       {bundle({tooHigh}), "Observation/esr-h (/entry/0/resource): input 'esr' must be in 0..150 mm/h, got 400 mm/h"},
       {bundle({badStatus}), "Observation/esr-s (/entry/0/resource/status): 'done' is not an Observation status"},
       {bundle({text}), "Observation/esr-v (/entry/0/resource): the value is not a Quantity"},
+      {Json::array({{{"resourceType", "Procedure"}, {"id", "pt-x"}, {"status", "finished"},
+                     {"code", coded("http://snomed.info/sct", "91251008")}, {"performedDateTime", "2026-11-01"}}}),
+       "Procedure/pt-x (/0/status): 'finished' is not a Procedure status"},
       {Json::array({42}), "/0 is not a FHIR resource"},
       {Json(7), "neither a resource, a Bundle nor an array"},
       {Json::object(), "the document has no resourceType"},

@@ -229,6 +229,17 @@ std::optional<std::string> statusCode(const Record& r, const char* element, std:
   return std::nullopt;
 }
 
+// The record's `status`, one of `codes` (its required value set).
+std::string requiredStatus(const Record& r, const std::vector<std::string_view>& codes, const char* what) {
+  auto status = r.json->find("status");
+  if (status == r.json->end() || !status->is_string()) recordError(PW_ERR_FHIR, r, "status", "is missing or not a string");
+  std::string s = status->get<std::string>();
+  if (std::find(codes.begin(), codes.end(), s) == codes.end()) {
+    recordError(PW_ERR_FHIR, r, "status", "'" + s + "' is not " + what + " status");
+  }
+  return s;
+}
+
 std::string numberText(double v) { return fmt::format("{}", v); }
 
 // A UCUM code, or a unit spelling of ours, as one of our units.
@@ -376,14 +387,9 @@ class Reader {
   }
 
   std::optional<Candidate> observation(const model::Binding& b, const Record& r, int32_t codeValue) {
-    auto status = r.json->find("status");
-    if (status == r.json->end() || !status->is_string()) recordError(PW_ERR_FHIR, r, "status", "is missing or not a string");
-    const std::string s = status->get<std::string>();
-    static const char* kStatuses[] = {"registered", "preliminary", "final", "amended", "corrected",
-                                      "cancelled", "entered-in-error", "unknown"};
-    if (std::none_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* k) { return s == k; })) {
-      recordError(PW_ERR_FHIR, r, "status", "'" + s + "' is not an Observation status");
-    }
+    static const std::vector<std::string_view> kStatuses = {"registered", "preliminary", "final", "amended",
+                                                            "corrected", "cancelled", "entered-in-error", "unknown"};
+    const std::string s = requiredStatus(r, kStatuses, "an Observation");
     if (s != "final" && s != "amended" && s != "corrected") return std::nullopt;
     auto time = timeOf(r, {"effectiveDateTime", "effectiveInstant", "effectivePeriod"});
     if (!time) {
@@ -556,14 +562,9 @@ class Reader {
   }
 
   std::optional<Candidate> procedure(const model::Binding& b, const Record& r, int32_t codeValue) {
-    auto status = r.json->find("status");
-    if (status == r.json->end() || !status->is_string()) recordError(PW_ERR_FHIR, r, "status", "is missing or not a string");
-    const std::string s = status->get<std::string>();
-    static const char* kStatuses[] = {"preparation", "in-progress", "not-done", "on-hold",
-                                      "stopped", "completed", "entered-in-error", "unknown"};
-    if (std::none_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* k) { return s == k; })) {
-      recordError(PW_ERR_FHIR, r, "status", "'" + s + "' is not a Procedure status");
-    }
+    static const std::vector<std::string_view> kStatuses = {"preparation", "in-progress", "not-done", "on-hold",
+                                                            "stopped", "completed", "entered-in-error", "unknown"};
+    const std::string s = requiredStatus(r, kStatuses, "a Procedure");
     if (s != "completed" && s != "in-progress") return std::nullopt;
     auto time = timeOf(r, {"performedDateTime", "performedPeriod"});
     if (!time) recordError(PW_ERR_FHIR, r, "", "has no performed[x]; a pathway cannot tell when it was done");

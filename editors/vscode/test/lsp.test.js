@@ -218,7 +218,7 @@ test('prepareRename and rename: every occurrence; collisions refused with a mess
   await refuse('pain_now', "cannot rename constant 'SEVERE_PAIN': 'pain_now' already names the input on line 63");
   await refuse('when', "cannot rename constant 'SEVERE_PAIN': 'when' is a reserved word");
   await refuse('9lives', "cannot rename constant 'SEVERE_PAIN': '9lives' is not a valid name");
-  await refuse('large', "cannot rename constant 'SEVERE_PAIN': 'large' is used as an enum label (line 304); a declaration of that name would hide it");
+  await refuse('large', "cannot rename constant 'SEVERE_PAIN': 'large' is used as an enum label (line 319); a declaration of that name would hide it");
   await assert.rejects(
     client.request('textDocument/rename', { ...at('in {sharp, electrical}', { offset: 4 }), newName: 'electrical' }),
     (e) => e.message === "cannot rename label 'sharp' of enum 'PainQuality': enum 'PainQuality' already has a label 'electrical' (line 45)");

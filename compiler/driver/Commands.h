@@ -89,6 +89,13 @@ struct DiffOptions {
 };
 int diffCommand(const DiffOptions& options, const DiagnosticOptions& diag);
 
+struct ExportOptions {
+  std::string target;  // FILE.pw or LIB.so
+  std::string output;  // file, or empty / "-" for stdout
+};
+// `export questionnaire`
+int exportCommand(const ExportOptions& options, const DiagnosticOptions& diag);
+
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
 struct LspOptions {

@@ -89,6 +89,16 @@ int run(int argc, char** argv) {
   describe->add_flag("--json", describeJson, "Print JSON");
   addDiagnosticOptions(describe, diag);
 
+  ExportOptions exportOptions;
+  CLI::App* exportCmd = app.add_subcommand("export", "Write what other systems read from a pathway");
+  exportCmd->require_subcommand(1);
+  CLI::App* exportQuestionnaire = exportCmd->add_subcommand(
+      "questionnaire", "The FHIR R4 Questionnaire for the inputs no FHIR binding gives (JSON)");
+  exportQuestionnaire->add_option("target", exportOptions.target, "Pathway file (.pw) or compiled library (.so)")
+      ->required();
+  exportQuestionnaire->add_option("-o,--output", exportOptions.output, "Output file (default: standard output)");
+  addDiagnosticOptions(exportQuestionnaire, diag);
+
   ExplainOptions explainOptions;
   CLI::App* explainCmd = app.add_subcommand("explain", "Explain each recommendation's status for one patient");
   explainCmd->add_option("target", explainOptions.target, "Pathway file (.pw) or compiled library (.so)")->required();
@@ -166,6 +176,7 @@ int run(int argc, char** argv) {
   if (*fmtCmd) return fmtCommand(fmtOptions, diag);
   if (*verifyCmd) return verifyCommand(verifyOptions, diag);
   if (*diffCmd) return diffCommand(diffOptions, diag);
+  if (*exportCmd) return exportCommand(exportOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
   if (*lspCmd) return lspCommand(lspOptions);
   return kExitUsage;

@@ -3,6 +3,7 @@
 #include "InfoStruct.h"
 #include "Input.h"
 #include "fhir/FhirReader.h"
+#include "fhir/Questionnaire.h"
 
 using pathway::runtime::Error;
 using pathway::runtime::guard;
@@ -16,6 +17,16 @@ pw_status pw_input_set_fhir(pw_input* input, const char* text, size_t length, co
     requireNonNull(text, "text");
     requireNonNull(now, "now");
     pathway::runtime::fhir::setInputFromFhir(*input, {text, length}, now);
+  });
+}
+
+pw_status pw_library_get_questionnaire(const pw_library* library, const char** json) {
+  return guard([&] {
+    requireNonNull(library, "library");
+    requireNonNull(json, "json");
+    std::call_once(library->questionnaireOnce,
+                   [&] { library->questionnaire = pathway::runtime::fhir::questionnaireJson(library->schema); });
+    *json = library->questionnaire.c_str();
   });
 }
 

@@ -21,6 +21,10 @@ struct pw_library {
   mutable std::once_flag rowBoundsOnce;
   mutable std::vector<double> rowBounds;
 
+  // The FHIR Questionnaire (pw_library_get_questionnaire), built on first use.
+  mutable std::once_flag questionnaireOnce;
+  mutable std::string questionnaire;
+
   pw_library() = default;
   pw_library(const pw_library&) = delete;
   pw_library& operator=(const pw_library&) = delete;

@@ -212,6 +212,13 @@ PW_API pw_status pw_library_get_definition(const pw_library* library, uint32_t i
 PW_API pw_status pw_library_get_recommendation(const pw_library* library, uint32_t index,
                                                pw_recommendation_info* info);
 
+/* The FHIR R4 Questionnaire (JSON text) for the inputs that no FHIR binding
+ * gives: the facts a clinician records. Its url is
+ * "urn:pathway:<name>:questionnaire", its version the pathway's; linkId =
+ * input name. pw_input_set_fhir reads QuestionnaireResponses to it. The text
+ * belongs to the library (see above). */
+PW_API pw_status pw_library_get_questionnaire(const pw_library* library, const char** json);
+
 /* Index by name; PW_ERR_NOT_FOUND (naming the closest match) otherwise. */
 PW_API pw_status pw_library_find_input(const pw_library* library, const char* name,
                                        uint32_t* index);
@@ -250,16 +257,22 @@ PW_API pw_status pw_input_set_json(pw_input* input, const char* text, size_t len
 /* Fills the inputs the pathway binds to FHIR R4 records (its `fhir`
  * declarations) from `text`: a Bundle, a JSON array of resources, or one
  * resource, as of `now`, an ISO 8601 dateTime with a time and offset
- * ("2026-12-03T09:00:00Z"). Unbound inputs are untouched, so flat JSON or a
- * QuestionnaireResponse can supply them; a bound input that no record
- * decides keeps its value (unless its binding says what absence means).
- * Each value filled remembers its record (pw_input_get_evidence). Unknown
- * resource types and unbound codes are ignored. All or nothing: a malformed
- * document (PW_ERR_JSON), a malformed matching record (PW_ERR_FHIR), an
- * inconvertible unit (PW_ERR_UNIT) or a value out of range (PW_ERR_RANGE)
- * leaves the input unchanged; the message names the resource (type/id) and
- * a JSON pointer. A pathway without bindings gives PW_ERR_STATE. The rules
- * are in docs/fhir.md. */
+ * ("2026-12-03T09:00:00Z"). QuestionnaireResponses to the pathway's
+ * Questionnaire (pw_library_get_questionnaire) in the document fill the
+ * inputs they answer, checked as pw_input_set_json checks values; the latest
+ * `authored` wins. Inputs neither gives are untouched, so flat JSON can
+ * supply them; a bound input that no record decides keeps its value (unless
+ * its binding says what absence means). Each value filled remembers its
+ * record (pw_input_get_evidence). Unknown resource types, unbound codes and
+ * responses to other Questionnaires are ignored (a lone response to another
+ * Questionnaire is an error). All or nothing: a malformed document
+ * (PW_ERR_JSON), a malformed matching record or a response to another
+ * version (PW_ERR_FHIR), an answer of the wrong type (PW_ERR_TYPE), an
+ * inconvertible unit (PW_ERR_UNIT), a value out of range (PW_ERR_RANGE) or
+ * an unknown question or label (PW_ERR_NOT_FOUND) leaves the input
+ * unchanged; the message names the resource (type/id) and a JSON pointer. A
+ * pathway without bindings gives PW_ERR_STATE unless the document answers
+ * its Questionnaire. The rules are in docs/fhir.md. */
 PW_API pw_status pw_input_set_fhir(pw_input* input, const char* text, size_t length, const char* now);
 
 /* Where a value came from: set when a FHIR record gave input `index`; all

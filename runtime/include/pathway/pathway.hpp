@@ -104,6 +104,13 @@ class Library {
     });
   }
 
+  // The FHIR R4 Questionnaire for the facts no binding gives (JSON text).
+  std::string_view questionnaire() const {
+    const char* json = nullptr;
+    detail::check(pw_library_get_questionnaire(get(), &json));
+    return json;
+  }
+
   uint32_t findInput(const std::string& name) const {
     uint32_t index = 0;
     detail::check(pw_library_find_input(get(), name.c_str(), &index));

@@ -11,6 +11,7 @@
 #include "Input.h"
 #include "Schema.h"
 #include "fhir/FhirTime.h"
+#include "fhir/Questionnaire.h"
 #include "fhir/Record.h"
 
 namespace pathway::runtime::fhir {
@@ -166,13 +167,25 @@ class Reader {
  public:
   Reader(pw_input& input, const BindingIndex& index, double now) : input_(input), index_(index), now_(now) {}
 
-  void add(Record r) { records_.push_back(std::move(r)); }
+  // `alone`: the record is the whole document.
+  void add(Record r, bool alone) {
+    if (r.type != "QuestionnaireResponse") {
+      records_.push_back(std::move(r));
+    } else if (answersOurs(input_.library->schema, r, alone)) {
+      responses_.push_back(std::move(r));
+    }
+  }
+
+  bool anyResponse() const { return !responses_.empty(); }
 
   void run() {
     pw_input staged = input_;
     auto table = std::make_shared<EvidenceTable>(input_.evidence ? *input_.evidence
                                                                  : EvidenceTable(input_.values.size()));
     for (const model::Binding& b : index_.model.bindings) apply(b, staged, *table);
+    // The Questionnaire asks only what no binding gives, so the two never
+    // fill the same input.
+    applyResponses(input_.library->schema, std::move(responses_), now_, staged, *table);
     std::copy(staged.values.begin(), staged.values.end(), input_.values.begin());
     std::copy(staged.known.begin(), staged.known.end(), input_.known.begin());
     bool any = std::any_of(table->begin(), table->end(), [](const auto& e) { return e.has_value(); });
@@ -492,7 +505,7 @@ class Reader {
   pw_input& input_;
   const BindingIndex& index_;
   double now_;
-  std::vector<Record> records_;
+  std::vector<Record> records_, responses_;
 };
 
 }  // namespace
@@ -505,17 +518,17 @@ void setInputFromFhir(pw_input& input, std::string_view text, std::string_view n
     throw Error(PW_ERR_ARGUMENT, fmt::format("the evaluation time '{}' is not a FHIR dateTime with a time and offset{}",
                                              now, instant ? "" : ": " + why));
   }
-  if (!schema.fhir) {
-    throw Error(PW_ERR_STATE, "pathway '" + schema.name + "' declares no FHIR bindings; give its inputs as JSON");
-  }
   Json root;
   try {
     root = Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
     throw Error(PW_ERR_JSON, fmt::format("the FHIR document is not JSON: {}", e.what()));
   }
-  Reader reader(input, *schema.fhir, instant->seconds);
-  auto addResource = [&](const Json& resource, std::string pointer) { reader.add(recordAt(resource, std::move(pointer))); };
+  static const BindingIndex kNoBindings;
+  Reader reader(input, schema.fhir ? *schema.fhir : kNoBindings, instant->seconds);
+  auto addResource = [&](const Json& resource, std::string pointer) {
+    reader.add(recordAt(resource, std::move(pointer)), false);
+  };
   if (root.is_array()) {
     for (size_t i = 0; i < root.size(); ++i) addResource(root[i], fmt::format("/{}", i));
   } else if (root.is_object()) {
@@ -533,10 +546,15 @@ void setInputFromFhir(pw_input& input, std::string_view text, std::string_view n
         }
       }
     } else {
-      reader.add(std::move(top));
+      reader.add(std::move(top), true);
     }
   } else {
     throw Error(PW_ERR_FHIR, "the FHIR document is neither a resource, a Bundle nor an array of resources");
+  }
+  if (!schema.fhir && !reader.anyResponse()) {
+    throw Error(PW_ERR_STATE, fmt::format("pathway '{}' declares no FHIR bindings and the document holds no "
+                                          "QuestionnaireResponse to {}|{}; give its inputs as JSON",
+                                          schema.name, questionnaireUrl(schema), schema.version));
   }
   reader.run();
 }

@@ -313,15 +313,15 @@ TEST_F(FhirCli, TheEvaluationTimeMustCarryAnOffsetAndRunNeedsAnInput) {
   EXPECT_NE(o.output.find("run needs --input (patient JSON) or --fhir"), std::string::npos) << o.output;
 }
 
-// Sample patient 05 from records: the Bundle (with the facts no record holds
-// as flat JSON) gives the JSON patient's statuses, with evidence for every
-// bound input.
+// Sample patient 05 from its Bundle alone: the records fill the bound inputs
+// and the QuestionnaireResponse (pathway questionnaire 2.0.0) the facts no
+// record holds; the result has the JSON patient's statuses, with evidence for
+// every bound input.
 TEST(FhirSamples, Patient05FromItsRecordsMatchesTheJsonPatient) {
   const std::string root = PATHWAY_SOURCE_DIR;
   const std::string pw = root + "/pathways/pt_failure.pw";
-  Outcome fromRecords = test::run("run " + pw + " --input " + root +
-                                  "/pathways/pt_failure/fhir/facts/05_radicular_needs_mri_emg.json --fhir " + root +
-                                  "/pathways/pt_failure/fhir/05_radicular_needs_mri_emg.json --now 2026-12-03T09:00:00Z",
+  Outcome fromRecords = test::run("run " + pw + " --fhir " + root +
+                                  "/pathways/pt_failure/fhir/patients/05_radicular_needs_mri_emg.json --now 2026-12-03T09:00:00Z",
                                   false);
   Outcome fromJson = test::run("run " + pw + " --input " + root + "/pathways/pt_failure/patients/05_radicular_needs_mri_emg.json", false);
   ASSERT_EQ(fromRecords.exit, 0) << fromRecords.output;
@@ -333,7 +333,8 @@ TEST(FhirSamples, Patient05FromItsRecordsMatchesTheJsonPatient) {
     EXPECT_EQ(a["recommendations"][i].value("missing", Json::array()), b["recommendations"][i].value("missing", Json::array()));
   }
   for (const char* bound : {"pain_now", "symptom_duration", "pt_duration", "prior_imaging", "inflammatory_arthropathy",
-                            "fever", "unexplained_weight_loss", "cancer_history"}) {
+                            "fever", "unexplained_weight_loss", "cancer_history", "radicular_symptoms",
+                            "radicular_duration"}) {
     EXPECT_TRUE(a["evidence"].contains(bound)) << bound;
   }
   EXPECT_EQ(a["evidence"]["prior_imaging"]["resource"], "Procedure/xray-lumbar");

@@ -238,6 +238,16 @@ std::vector<Misuse> ApiAttack::misuses() {
                 [=] { return pw_input_set_fhir(input, "[]", 2, "2026-12-03T09:00:00"); }));
   m.push_back(L("pw_input_set_fhir", "a pathway without bindings", PW_ERR_STATE,
                 [=] { return pw_input_set_fhir(input, "[]", 2, "2026-12-03T09:00:00Z"); }));
+  m.push_back(L("pw_input_set_fhir", "a lone response to another Questionnaire", PW_ERR_FHIR, [=] {
+    static const char kOther[] = R"({"resourceType": "QuestionnaireResponse", "id": "q", "status": "completed",
+                                     "questionnaire": "http://example.org/Questionnaire/phq-9|1"})";
+    return pw_input_set_fhir(input, kOther, sizeof kOther - 1, "2026-12-03T09:00:00Z");
+  }));
+  m.push_back(L("pw_library_get_questionnaire", "NULL library", kArg, [] {
+    const char* json = nullptr;
+    return pw_library_get_questionnaire(nullptr, &json);
+  }));
+  m.push_back(L("pw_library_get_questionnaire", "NULL out", kArg, [=] { return pw_library_get_questionnaire(lib, nullptr); }));
   m.push_back(L("pw_input_get_evidence", "NULL input", kArg, [=]() mutable {
     pw_evidence e = pw_evidence_init();
     return pw_input_get_evidence(nullptr, 0, &e);

@@ -313,32 +313,91 @@ TEST_F(FhirCli, TheEvaluationTimeMustCarryAnOffsetAndRunNeedsAnInput) {
   EXPECT_NE(o.output.find("run needs --input (patient JSON) or --fhir"), std::string::npos) << o.output;
 }
 
-// Sample patient 05 from its Bundle alone: the records fill the bound inputs
-// and the QuestionnaireResponse (pathway questionnaire 2.0.0) the facts no
-// record holds; the result has the JSON patient's statuses, with evidence for
-// every bound input.
-TEST(FhirSamples, Patient05FromItsRecordsMatchesTheJsonPatient) {
+// The sample patients from their records: each Bundle alone (records for
+// the bound inputs, a QuestionnaireResponse for the rest) gives exactly the
+// JSON patient's statuses and missing lists.
+class FhirSamples : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FhirSamples, TheBundleGivesTheJsonPatientsResult) {
   const std::string root = PATHWAY_SOURCE_DIR;
   const std::string pw = root + "/pathways/pt_failure.pw";
-  Outcome fromRecords = test::run("run " + pw + " --fhir " + root +
-                                  "/pathways/pt_failure/fhir/patients/05_radicular_needs_mri_emg.json --now 2026-12-03T09:00:00Z",
+  const std::string name = GetParam();
+  Outcome fromRecords = test::run("run " + pw + " --fhir " + root + "/pathways/pt_failure/fhir/patients/" + name +
+                                      " --now 2026-12-03T09:00:00Z",
                                   false);
-  Outcome fromJson = test::run("run " + pw + " --input " + root + "/pathways/pt_failure/patients/05_radicular_needs_mri_emg.json", false);
+  Outcome fromJson = test::run("run " + pw + " --input " + root + "/pathways/pt_failure/patients/" + name, false);
   ASSERT_EQ(fromRecords.exit, 0) << fromRecords.output;
   ASSERT_EQ(fromJson.exit, 0);
   Json a = Json::parse(fromRecords.output), b = Json::parse(fromJson.output);
   ASSERT_EQ(a["recommendations"].size(), b["recommendations"].size());
   for (size_t i = 0; i < a["recommendations"].size(); ++i) {
     EXPECT_EQ(a["recommendations"][i]["status"], b["recommendations"][i]["status"]) << a["recommendations"][i]["code"];
-    EXPECT_EQ(a["recommendations"][i].value("missing", Json::array()), b["recommendations"][i].value("missing", Json::array()));
+    EXPECT_EQ(a["recommendations"][i].value("missing", Json::array()), b["recommendations"][i].value("missing", Json::array()))
+        << a["recommendations"][i]["code"];
   }
-  for (const char* bound : {"pain_now", "symptom_duration", "pt_duration", "prior_imaging", "inflammatory_arthropathy",
-                            "fever", "unexplained_weight_loss", "cancer_history", "radicular_symptoms",
-                            "radicular_duration"}) {
-    EXPECT_TRUE(a["evidence"].contains(bound)) << bound;
+  // Every fact the JSON patient knows came from a record or an answer
+  // (patient 02's "no imaging" has no record: its evidence is absent).
+  Json patient = Json::parse(slurp(root + "/pathways/pt_failure/patients/" + name));
+  for (const auto& [input, value] : patient.items()) {
+    if (name == "02_too_short_trial.json" && input == "prior_imaging") continue;
+    EXPECT_TRUE(a["evidence"].contains(input)) << input;
   }
+}
+
+INSTANTIATE_TEST_SUITE_P(PtFailure, FhirSamples,
+                         ::testing::Values("01_nonadherence.json", "02_too_short_trial.json",
+                                           "03_red_flags_fever_weight_loss.json", "04_cauda_equina.json",
+                                           "05_radicular_needs_mri_emg.json", "06_inflammatory_raised_markers.json",
+                                           "07_spondylolisthesis_instability.json", "08_missing_data.json"));
+
+TEST(FhirSamplesEvidence, Patient05NamesItsRecordsAndAnswers) {
+  const std::string root = PATHWAY_SOURCE_DIR;
+  Outcome o = test::run("run " + root + "/pathways/pt_failure.pw --fhir " + root +
+                            "/pathways/pt_failure/fhir/patients/05_radicular_needs_mri_emg.json --now 2026-12-03T09:00:00Z",
+                        false);
+  ASSERT_EQ(o.exit, 0) << o.output;
+  Json a = Json::parse(o.output);
   EXPECT_EQ(a["evidence"]["prior_imaging"]["resource"], "Procedure/xray-lumbar");
   EXPECT_EQ(a["evidence"]["pain_now"]["value"], "6");
+  EXPECT_EQ(a["evidence"]["radicular_duration"]["element"], "onsetDateTime");
+  EXPECT_EQ(a["evidence"]["exercise_adherence"]["resource"].get<std::string>().rfind("QuestionnaireResponse/", 0), 0u);
+}
+
+// One Bundle per record rule (pathways/pt_failure/fhir/rules): the evidence
+// (or error) each must give, from rules/expected.jsonc; "as_input" is the
+// value the input holds, as explain prints it.
+TEST(FhirRules, EachRuleBundleGivesItsExpectedInputs) {
+  const std::string root = PATHWAY_SOURCE_DIR;
+  const std::string dir = root + "/pathways/pt_failure/fhir/rules/";
+  const std::string pw = root + "/pathways/pt_failure.pw";
+  Json expected = Json::parse(slurp(dir + "expected.jsonc"));
+  ASSERT_GE(expected.size(), 13u);
+  for (const auto& [file, rule] : expected.items()) {
+    SCOPED_TRACE(file);
+    const std::string args = pw + " --fhir " + dir + file + " --now " + rule["now"].get<std::string>();
+    Outcome o = test::run("run " + args, rule["error"].get<bool>());
+    if (rule["error"].get<bool>()) {
+      EXPECT_EQ(o.exit, 1) << o.output;
+      EXPECT_NE(o.output.find(rule["error_contains"].get<std::string>()), std::string::npos) << o.output;
+      continue;
+    }
+    ASSERT_EQ(o.exit, 0) << o.output;
+    Json evidence = Json::parse(o.output)["evidence"];
+    std::string explained = test::run("explain " + args + " --all", false).output;
+    for (const auto& [input, want] : rule["inputs"].items()) {
+      if (want.is_null()) {
+        EXPECT_FALSE(evidence.contains(input)) << input << ": " << evidence.dump();
+        continue;
+      }
+      ASSERT_TRUE(evidence.contains(input)) << input << ": " << evidence.dump();
+      EXPECT_EQ(evidence[input]["resource"], want["resource"]) << input;
+      EXPECT_EQ(evidence[input]["value"], want["value"]) << input;
+      if (want.contains("as_input")) {
+        std::string line = input + " = " + want["as_input"].get<std::string>() + " [" + want["resource"].get<std::string>();
+        EXPECT_NE(explained.find(line), std::string::npos) << line;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -29,6 +29,15 @@ input crp: mg/L in 0..500;
 input temp: number in 30..45.5;
 input adherence: % in 0..100;
 const MIN_PT = 6 weeks;
+codeset crp_codes { loinc "1988-5", loinc "30522-7" }
+codeset fever_codes { snomed "386661006", icd10cm "R50.9" }
+codeset pt_codes { snomed "91251008" }
+codeset dull_codes { "urn:fuzz" "dull" }
+codeset sharp_codes { "urn:fuzz" "sharp" }
+fhir crp { observation crp_codes; within 90 days; }
+fhir fever { condition fever_codes; within 14 days; }
+fhir weeks_pt { procedure pt_codes; measure span; within 1 year; }
+fhir quality { condition { dull_codes: dull, sharp_codes: sharp }; select highest; absent electrical; }
 define short_trial = weeks_pt < MIN_PT;
 define score = pain * 2 + crp / 10 mg/L;
 finding inflamed { label "Inflamed"; when crp > 1 mg/dL or temp >= 38; cite S1.P1; }

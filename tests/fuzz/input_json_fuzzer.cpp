@@ -2,6 +2,11 @@
 // evaluate and render the result as JSON. No crash, hang or leak, a rejected
 // document leaves the input unchanged, and the runtime's JSON reader accepts
 // exactly what nlohmann::json accepts.
+// FHIR mode, on the same bytes: pw_input_set_fhir (the fixture binds crp,
+// fever, weeks_pt and quality to records; its other inputs are answered by
+// QuestionnaireResponses). No internal error, every failure says why and
+// changes nothing (values and evidence), a well-formed document is never a
+// JSON error, and every input filled names its record.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -88,6 +93,44 @@ class DuplicateFinder : public nlohmann::json_sax<nlohmann::json> {
   std::vector<size_t> arrays_;
 };
 
+void fhirMode(pw_library* lib, const pw_library_info& info, const std::vector<char>& copy, bool accepted) {
+  pw_input* input = nullptr;
+  pw_result* result = nullptr;
+  if (pw_input_new(lib, &input) != PW_OK || pw_result_new(lib, &result) != PW_OK) std::abort();
+  pw_input_set_int(input, 0, 4);  // a known value a failed update must keep
+  const std::vector<double> before = snapshot(input, info.n_inputs);
+  const pw_status status = pw_input_set_fhir(input, copy.data(), copy.size(), "2026-12-03T09:00:00Z");
+  if (status == PW_ERR_INTERNAL) std::abort();
+  if (status == PW_ERR_JSON && accepted) std::abort();
+  auto evidenceOf = [&](uint32_t i) {
+    pw_evidence e = pw_evidence_init();
+    if (pw_input_get_evidence(input, i, &e) != PW_OK) std::abort();
+    return e;
+  };
+  if (status != PW_OK) {
+    if (std::strlen(pw_last_error()) == 0) std::abort();
+    if (snapshot(input, info.n_inputs) != before) std::abort();
+    for (uint32_t i = 0; i < info.n_inputs; ++i) {
+      if (evidenceOf(i).resource != nullptr) std::abort();
+    }
+  } else {
+    for (uint32_t i = 0; i < info.n_inputs; ++i) {
+      pw_evidence e = evidenceOf(i);
+      int known = 0;
+      double value = 0;
+      if (pw_input_get(input, i, &known, &value) != PW_OK) std::abort();
+      // Evidence only for a known input, and it names a record (or says
+      // that the binding's absence rule gave the value).
+      if (e.resource != nullptr && (!known || (std::strlen(e.resource) == 0 && std::strlen(e.value) == 0))) std::abort();
+    }
+    if (pw_evaluate(lib, input, result) != PW_OK) std::abort();
+    size_t length = 0;
+    if (pw_result_to_json(result, nullptr, 0, &length) != PW_OK) std::abort();
+  }
+  pw_result_free(result);
+  pw_input_free(input);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -146,5 +189,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   pw_result_free(result);
   pw_input_free(input);
+  fhirMode(lib, info, copy, accepted);
   return 0;
 }

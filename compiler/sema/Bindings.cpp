@@ -447,10 +447,28 @@ void Checker::checkBinding(const ast::FhirDecl& decl) {
   analysis_.fhir.bindings.push_back(std::move(b));
 }
 
+// A code set a binding names is used, even when that binding has an error
+// of its own: one mistake, one diagnostic.
+void Checker::mentionCodesets(const ast::FhirDecl& decl) {
+  auto mention = [&](const ast::Name& name) {
+    auto it = names_.find(name.text);
+    if (it != names_.end() && it->second->kind() == ast::DeclKind::Codeset) {
+      usedCodesets_.insert(static_cast<const ast::CodesetDecl*>(it->second));
+    }
+  };
+  for (const ast::FhirField& f : decl.fields) {
+    if (f.value == ast::FhirField::Value::Word) mention(f.word);
+    for (const ast::FhirMapItem& item : f.map) mention(item.from);
+  }
+}
+
 void Checker::checkBindings() {
   checkCodesets();
   for (const ast::DeclPtr& decl : file_.decls) {
-    if (decl->kind() == ast::DeclKind::Fhir) checkBinding(static_cast<const ast::FhirDecl&>(*decl));
+    if (decl->kind() != ast::DeclKind::Fhir) continue;
+    const auto& binding = static_cast<const ast::FhirDecl&>(*decl);
+    mentionCodesets(binding);
+    checkBinding(binding);
   }
   for (const ast::DeclPtr& decl : file_.decls) {
     if (decl->kind() != ast::DeclKind::Codeset) continue;

@@ -80,6 +80,7 @@ class Checker {
   void checkBindings();
   void checkCodesets();
   void checkBinding(const ast::FhirDecl& decl);
+  void mentionCodesets(const ast::FhirDecl& decl);
   const ast::CodesetDecl* codesetNamed(const ast::Name& name);
   bool bindingMap(const ast::FhirField& f, const ast::InputDecl& input, const Type& type,
                   std::vector<fhir::Mapping>& out);

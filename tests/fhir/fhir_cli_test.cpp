@@ -272,6 +272,12 @@ TEST_F(FhirCli, BadRecordsAreErrorsNamingTheResourceAndPointer) {
   Outcome o = test::run("run " + pathway_ + " --fhir " + file + " --now " + kNow);
   EXPECT_EQ(o.exit, 1);
   EXPECT_NE(o.output.find("the FHIR document is not JSON"), std::string::npos) << o.output;
+  // A number too large for a double (found by the fuzzer: was an internal error).
+  file = write("overflow.json", R"({"resourceType": "Bundle", "total": 1e400})");
+  o = test::run("run " + pathway_ + " --fhir " + file + " --now " + kNow);
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_NE(o.output.find("the FHIR document is not JSON: [json.exception.out_of_range.406] number overflow"),
+            std::string::npos) << o.output;
 }
 
 TEST_F(FhirCli, UnknownResourceTypesAndUnboundCodesAreIgnored) {

@@ -521,7 +521,8 @@ void setInputFromFhir(pw_input& input, std::string_view text, std::string_view n
   Json root;
   try {
     root = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // A syntax error, or a number too large for a double (out_of_range 406).
     throw Error(PW_ERR_JSON, fmt::format("the FHIR document is not JSON: {}", e.what()));
   }
   static const BindingIndex kNoBindings;

@@ -96,6 +96,21 @@ struct ExportOptions {
 // `export questionnaire`
 int exportCommand(const ExportOptions& options, const DiagnosticOptions& diag);
 
+struct ServeOptions {
+  std::vector<std::string> libraries;  // LIB.so or FILE.pw, one service each
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (printed)
+  unsigned threads = 0;  // 0: the number of cores
+  size_t maxBodyBytes = 8u << 20;
+  std::string auditLog;
+  uint64_t auditMaxBytes = 64u << 20;
+  bool hashPatientIds = false;
+  std::string patientIdSalt;
+  std::string now;  // evaluate every request as of this time (tests, replays)
+};
+// `serve`: CDS Hooks services (compiler/serve)
+int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag);
+
 int describeCommand(const std::string& target, bool json, const DiagnosticOptions& diag);
 
 struct LspOptions {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -99,6 +100,29 @@ int run(int argc, char** argv) {
   exportQuestionnaire->add_option("-o,--output", exportOptions.output, "Output file (default: standard output)");
   addDiagnosticOptions(exportQuestionnaire, diag);
 
+  ServeOptions serveOptions;
+  std::string saltFile;
+  CLI::App* serveCmd = app.add_subcommand("serve", "Answer CDS Hooks requests over HTTP, one service per pathway");
+  serveCmd->add_option("libraries", serveOptions.libraries, "Compiled libraries (or pathway files)")->required();
+  serveCmd->add_option("--host", serveOptions.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serveCmd->add_option("--port", serveOptions.port, "Port (default 8080; 0: any free port, printed)")
+      ->check(CLI::Range(0, 65535));
+  serveCmd->add_option("--threads", serveOptions.threads, "Worker threads (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  serveCmd->add_option("--max-body", serveOptions.maxBodyBytes, "Largest request body in bytes (default 8 MiB)")
+      ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
+  serveCmd->add_option("--audit-log", serveOptions.auditLog, "Append one JSON line per request and feedback here");
+  serveCmd->add_option("--audit-max-bytes", serveOptions.auditMaxBytes,
+                       "Rotate the audit log past this size (default 64 MiB; FILE.1 .. FILE.5 kept)")
+      ->check(CLI::Range(uint64_t{4096}, uint64_t{1} << 40));
+  CLI::Option* hashIds = serveCmd->add_flag("--hash-patient-ids", serveOptions.hashPatientIds,
+                                            "Log a salted SHA-256 of the patient id instead of the id");
+  serveCmd->add_option("--salt-file", saltFile, "The salt for --hash-patient-ids (its first line)")->needs(hashIds)
+      ->check(CLI::ExistingFile);
+  serveCmd->add_option("--now", serveOptions.now,
+                       "Evaluate every request as of this FHIR dateTime (tests and replays; default: the clock)");
+  addDiagnosticOptions(serveCmd, diag);
+
   ExplainOptions explainOptions;
   CLI::App* explainCmd = app.add_subcommand("explain", "Explain each recommendation's status for one patient");
   explainCmd->add_option("target", explainOptions.target, "Pathway file (.pw) or compiled library (.so)")->required();
@@ -176,6 +200,21 @@ int run(int argc, char** argv) {
   if (*fmtCmd) return fmtCommand(fmtOptions, diag);
   if (*verifyCmd) return verifyCommand(verifyOptions, diag);
   if (*diffCmd) return diffCommand(diffOptions, diag);
+  if (*serveCmd) {
+    if (serveOptions.hashPatientIds) {
+      if (saltFile.empty()) {
+        std::fprintf(stderr, "pathwayc: error: --hash-patient-ids needs --salt-file (a secret salt)\n");
+        return kExitUsage;
+      }
+      std::ifstream salt(saltFile);
+      std::getline(salt, serveOptions.patientIdSalt);
+      if (serveOptions.patientIdSalt.size() < 16) {
+        std::fprintf(stderr, "pathwayc: error: the salt in %s is shorter than 16 characters\n", saltFile.c_str());
+        return kExitUsage;
+      }
+    }
+    return serveCommand(serveOptions, diag);
+  }
   if (*exportCmd) return exportCommand(exportOptions, diag);
   if (*describe) return describeCommand(describeTarget, describeJson, diag);
   if (*lspCmd) return lspCommand(lspOptions);

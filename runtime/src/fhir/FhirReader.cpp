@@ -527,28 +527,32 @@ void setInputFromFhir(pw_input& input, std::string_view text, std::string_view n
   }
   static const BindingIndex kNoBindings;
   Reader reader(input, schema.fhir ? *schema.fhir : kNoBindings, instant->seconds);
-  auto addResource = [&](const Json& resource, std::string pointer) {
-    reader.add(recordAt(resource, std::move(pointer)), false);
+  // A Bundle's entries are read wherever it is: the document, or an element
+  // of an array (a CDS Hooks prefetch gives several searchset Bundles).
+  auto addBundle = [&](const Json& bundle, const std::string& at) {
+    auto entries = bundle.find("entry");
+    if (entries == bundle.end()) return;
+    if (!entries->is_array()) throw Error(PW_ERR_FHIR, fmt::format("Bundle ({}/entry): is not an array", at));
+    for (size_t i = 0; i < entries->size(); ++i) {
+      const Json& entry = (*entries)[i];
+      if (!entry.is_object()) throw Error(PW_ERR_FHIR, fmt::format("Bundle ({}/entry/{}): is not an object", at, i));
+      auto resource = entry.find("resource");
+      if (resource == entry.end()) continue;  // an entry without a resource (a request) holds no record
+      Record r = recordAt(*resource, fmt::format("{}/entry/{}/resource", at, i));
+      if (r.type == "Bundle") throw Error(PW_ERR_FHIR, fmt::format("Bundle ({}): a Bundle inside a Bundle", r.pointer));
+      reader.add(std::move(r), false);
+    }
   };
   if (root.is_array()) {
-    for (size_t i = 0; i < root.size(); ++i) addResource(root[i], fmt::format("/{}", i));
+    for (size_t i = 0; i < root.size(); ++i) {
+      Record r = recordAt(root[i], fmt::format("/{}", i));
+      if (r.type == "Bundle") addBundle(root[i], r.pointer);
+      else reader.add(std::move(r), false);
+    }
   } else if (root.is_object()) {
     Record top = recordAt(root, "");
-    if (top.type == "Bundle") {
-      auto entries = root.find("entry");
-      if (entries != root.end()) {
-        if (!entries->is_array()) throw Error(PW_ERR_FHIR, "Bundle (/entry): is not an array");
-        for (size_t i = 0; i < entries->size(); ++i) {
-          const Json& entry = (*entries)[i];
-          if (!entry.is_object()) throw Error(PW_ERR_FHIR, fmt::format("Bundle (/entry/{}): is not an object", i));
-          auto resource = entry.find("resource");
-          if (resource == entry.end()) continue;  // an entry without a resource (a request) holds no record
-          addResource(*resource, fmt::format("/entry/{}/resource", i));
-        }
-      }
-    } else {
-      reader.add(std::move(top), true);
-    }
+    if (top.type == "Bundle") addBundle(root, "");
+    else reader.add(std::move(top), true);
   } else {
     throw Error(PW_ERR_FHIR, "the FHIR document is neither a resource, a Bundle nor an array of resources");
   }

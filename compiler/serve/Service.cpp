@@ -1,0 +1,296 @@
+#include "serve/Service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "serve/AuditLog.h"
+#include "serve/Cards.h"
+
+namespace pathway::serve {
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+// A request error: HTTP status and a message for the client (never an
+// internal path or a stack trace).
+struct HttpError {
+  int status;
+  std::string message;
+};
+
+void sendJson(httplib::Response& res, int status, const Json& body) {
+  res.status = status;
+  res.set_content(body.dump(), kJson);
+}
+
+void sendError(httplib::Response& res, const HttpError& e) { sendJson(res, e.status, {{"error", e.message}}); }
+
+// Parses a request body; rejects what is not a JSON object, and documents
+// nested deeper than `maxDepth`.
+Json parseBody(const httplib::Request& req, int maxDepth) {
+  const std::string type = req.get_header_value("Content-Type");
+  if (type.rfind(kJson, 0) != 0) {
+    throw HttpError{415, fmt::format("the body must be application/json, not '{}'", type)};
+  }
+  Json body;
+  try {
+    body = Json::parse(req.body, [&](int depth, Json::parse_event_t, Json&) {
+      if (depth > maxDepth) throw HttpError{400, fmt::format("the JSON body is nested deeper than {} levels", maxDepth)};
+      return true;
+    });
+  } catch (const Json::exception& e) {
+    throw HttpError{400, fmt::format("the body is not JSON: {}", e.what())};
+  }
+  if (!body.is_object()) throw HttpError{400, "the body must be a JSON object"};
+  return body;
+}
+
+const Json& requireMember(const Json& object, const char* key, Json::value_t type, const char* what) {
+  auto it = object.find(key);
+  if (it == object.end() || it->type() != type) {
+    throw HttpError{400, fmt::format("'{}' is missing or not {}", key, what)};
+  }
+  return *it;
+}
+
+
+}  // namespace
+
+struct Service::Impl {
+  ServiceOptions options;
+  std::map<std::string, const Library*> services;
+  std::vector<std::string> order;
+  AuditLog audit;
+  httplib::Server server;
+  int port = -1;
+
+  Impl(std::vector<const Library*> libraries, ServiceOptions o)
+      : options(std::move(o)), audit(options.auditLog, options.auditMaxBytes, options.auditKeep) {
+    for (const Library* lib : libraries) {
+      std::string id(lib->name());
+      if (!services.emplace(id, lib).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
+      order.push_back(id);
+    }
+    routes();
+  }
+
+  const Library& serviceFor(const std::string& id) {
+    auto it = services.find(id);
+    if (it == services.end()) {
+      std::string known;
+      for (const std::string& s : order) known += (known.empty() ? "" : ", ") + s;
+      throw HttpError{404, fmt::format("no CDS service '{}' (services: {})", id, known)};
+    }
+    return *it->second;
+  }
+
+  std::string baseUrl(const httplib::Request& req) const {
+    std::string host = req.get_header_value("Host");
+    if (host.empty()) host = fmt::format("{}:{}", options.host, port);
+    return "http://" + host;
+  }
+
+  void routes() {
+    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_payload_max_length(options.maxBodyBytes);
+    server.set_read_timeout(options.readTimeoutSeconds, 0);
+    server.set_write_timeout(options.writeTimeoutSeconds, 0);
+    server.set_keep_alive_timeout(5);
+    server.set_keep_alive_max_count(1000);
+    // CORS for browser-based EHR sandboxes (CDS Hooks 2.0, "Cross-Origin Resource Sharing").
+    server.set_default_headers({{"Access-Control-Allow-Origin", "*"},
+                                {"Access-Control-Allow-Credentials", "true"},
+                                {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
+                                {"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                                {"Access-Control-Expose-Headers", "Origin, Accept, Content-Location, Location, X-Requested-With"}});
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      try {
+        std::rethrow_exception(ep);
+      } catch (const HttpError& e) {
+        sendError(res, e);
+      } catch (...) {
+        sendError(res, {500, "internal error"});
+      }
+    });
+    // Errors httplib answers itself (413, 404 of unknown paths, 400 of bad
+    // request lines) get a JSON body too.
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      const char* what = res.status == 413 ? "the request body is too large"
+                         : res.status == 404 ? "no such endpoint"
+                         : res.status == 405 ? "method not allowed"
+                                             : "bad request";
+      sendJson(res, res.status, {{"error", what}});
+    });
+    server.Options(R"(.*)", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
+    server.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+      Json list = Json::array();
+      for (const std::string& id : order) {
+        pw_library_info info = services.at(id)->info();
+        list.push_back({{"id", id}, {"version", info.version}, {"content_hash", fmt::format("{:016x}", info.content_hash)}});
+      }
+      sendJson(res, 200, {{"status", "ok"}, {"services", list}});
+    });
+    server.Get("/cds-services", [this](const httplib::Request&, httplib::Response& res) {
+      Json list = Json::array();
+      for (const std::string& id : order) list.push_back(discoveryEntry(*services.at(id)));
+      sendJson(res, 200, {{"services", list}});
+    });
+    server.Get(R"(/cds-services/([^/]+)/questionnaire)", [this](const httplib::Request& req, httplib::Response& res) {
+      const Library& lib = serviceFor(req.matches[1]);
+      res.status = 200;
+      res.set_content(std::string(lib.questionnaire()), "application/fhir+json");
+    });
+    server.Post(R"(/cds-services/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      hook(req, res, serviceFor(req.matches[1]));
+    });
+    server.Post(R"(/cds-services/([^/]+)/feedback)", [this](const httplib::Request& req, httplib::Response& res) {
+      feedback(req, res, serviceFor(req.matches[1]));
+    });
+    // The known paths with another method: 405 naming the allowed one.
+    auto notAllowed = [](const char* allow) {
+      return [allow](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Allow", allow);
+        sendJson(res, 405, {{"error", fmt::format("method not allowed; use {}", allow)}});
+      };
+    };
+    server.Post("/cds-services", notAllowed("GET"));
+    server.Post("/healthz", notAllowed("GET"));
+    server.Get(R"(/cds-services/([^/]+))", notAllowed("POST"));
+    server.Get(R"(/cds-services/([^/]+)/feedback)", notAllowed("POST"));
+    server.Put(R"(.*)", notAllowed("GET or POST"));
+    server.Delete(R"(.*)", notAllowed("GET or POST"));
+    server.Patch(R"(.*)", notAllowed("GET or POST"));
+  }
+
+  void hook(const httplib::Request& req, httplib::Response& res, const Library& lib) {
+    const auto started = std::chrono::steady_clock::now();
+    Json body = parseBody(req, options.maxJsonDepth);
+    const std::string hookName = requireMember(body, "hook", Json::value_t::string, "a string");
+    const std::string instance = requireMember(body, "hookInstance", Json::value_t::string, "a string");
+    const Json& context = requireMember(body, "context", Json::value_t::object, "an object");
+    if (hookName != "patient-view") {
+      throw HttpError{400, fmt::format("hook '{}' is not served by '{}' (it serves patient-view)", hookName, lib.name())};
+    }
+    const std::string patient = requireMember(context, "patientId", Json::value_t::string, "a string");
+    // The prefetched data: every template key the client filled.
+    Json templates = prefetchTemplates(lib);
+    Json documents = Json::array();
+    size_t given = 0;
+    if (auto prefetch = body.find("prefetch"); prefetch != body.end()) {
+      if (!prefetch->is_object()) throw HttpError{400, "'prefetch' is not an object"};
+      for (const auto& [key, value] : prefetch->items()) {
+        if (!templates.contains(key)) continue;  // not ours: ignored
+        ++given;
+        if (value.is_null()) continue;  // the client found nothing
+        if (key == "patient" && value.value("resourceType", "") == "Patient" && value.value("id", patient) != patient) {
+          throw HttpError{400, fmt::format("prefetch 'patient' is Patient/{}, not context.patientId '{}'",
+                                           value.value("id", ""), patient)};
+        }
+        documents.push_back(value);
+      }
+    }
+    if (given == 0) {
+      // No prefetch: CDS Hooks has the service query fhirServer; that
+      // fallback is not built yet (docs/cds-hooks.md), so the client must
+      // prefetch. 412: the precondition of this service is not met.
+      throw HttpError{412, body.contains("fhirServer")
+                               ? "send the prefetch of /cds-services: querying fhirServer is not supported"
+                               : "no prefetch and no fhirServer: send the prefetch of /cds-services"};
+    }
+    Input input(lib);
+    try {
+      input.setFhir(documents.dump(), options.now.empty() ? utcNow() : options.now);
+    } catch (const Error& e) {
+      throw HttpError{400, fmt::format("prefetch: {}", e.what())};
+    }
+    Result result(lib);
+    evaluateTraced(lib, input, result);
+    CardOptions cardOptions;
+    cardOptions.serviceUrl = baseUrl(req) + "/cds-services/" + std::string(lib.name());
+    Json response = patientViewCards(lib, result, cardOptions);
+
+    // The audit line, written before the answer leaves.
+    pw_library_info info = lib.info();
+    Json statuses = Json::object();
+    std::vector<uint8_t> st = result.statuses();
+    static const char* kStatus[] = {"no", "fire", "undetermined"};
+    for (uint32_t r = 0; r < st.size(); ++r) statuses[lib.recommendation(r).name] = kStatus[st[r] % 3];
+    Json evidence = Json::array();
+    for (uint32_t i = 0; i < lib.inputCount(); ++i) {
+      pw_evidence e = input.evidence(i);
+      if (e.resource && *e.resource) evidence.push_back(e.resource);
+    }
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    Json line = {{"time", utcNow()},
+                 {"type", "hook"},
+                 {"service", lib.name()},
+                 {"hook", hookName},
+                 {"hookInstance", instance},
+                 {"patient", options.hashPatientIds ? hashedId(options.patientIdSalt, patient) : patient},
+                 {"content_hash", fmt::format("{:016x}", info.content_hash)},
+                 {"statuses", statuses},
+                 {"evidence", evidence},
+                 {"cards", cardOptions.uuids},
+                 {"ms", ms}};
+    if (!audit.append(line)) throw HttpError{500, "the audit log cannot be written"};
+    sendJson(res, 200, response);
+  }
+
+  void feedback(const httplib::Request& req, httplib::Response& res, const Library& lib) {
+    Json body = parseBody(req, options.maxJsonDepth);
+    const Json& items = requireMember(body, "feedback", Json::value_t::array, "an array");
+    std::vector<Json> lines;
+    for (const Json& item : items) {
+      if (!item.is_object()) throw HttpError{400, "a feedback item is not an object"};
+      const std::string card = requireMember(item, "card", Json::value_t::string, "a string");
+      const std::string outcome = requireMember(item, "outcome", Json::value_t::string, "a string");
+      if (outcome != "accepted" && outcome != "overridden") {
+        throw HttpError{400, fmt::format("outcome '{}' is neither accepted nor overridden", outcome)};
+      }
+      const std::string when = requireMember(item, "outcomeTimestamp", Json::value_t::string, "a string");
+      Json line = {{"time", utcNow()}, {"type", "feedback"}, {"service", lib.name()},
+                   {"card", card},      {"outcome", outcome}, {"outcomeTimestamp", when}};
+      if (auto reason = item.find("overrideReason"); reason != item.end()) {
+        if (outcome != "overridden") throw HttpError{400, "overrideReason belongs to an overridden card"};
+        line["overrideReason"] = *reason;
+      }
+      if (auto accepted = item.find("acceptedSuggestions"); accepted != item.end()) line["acceptedSuggestions"] = *accepted;
+      lines.push_back(std::move(line));
+    }
+    for (const Json& line : lines) {
+      if (!audit.append(line)) throw HttpError{500, "the audit log cannot be written"};
+    }
+    sendJson(res, 200, Json::object());
+  }
+};
+
+Service::Service(std::vector<const Library*> libraries, ServiceOptions options)
+    : impl_(std::make_unique<Impl>(std::move(libraries), std::move(options))) {}
+
+Service::~Service() = default;
+
+int Service::bind(std::string& error) {
+  Impl& s = *impl_;
+  if (s.options.port == 0) {
+    s.port = s.server.bind_to_any_port(s.options.host);
+  } else {
+    s.port = s.server.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1;
+  }
+  if (s.port < 0) error = fmt::format("cannot listen on {}:{}", s.options.host, s.options.port);
+  return s.port;
+}
+
+void Service::run() { impl_->server.listen_after_bind(); }
+
+void Service::stop() { impl_->server.stop(); }
+
+}  // namespace pathway::serve

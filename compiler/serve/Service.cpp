@@ -100,6 +100,12 @@ struct Service::Impl {
     const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(options.maxBodyBytes);
+    // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second
+    // server share a port in use and silently take half its requests.
+    server.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof yes);
+    });
     server.set_read_timeout(options.readTimeoutSeconds, 0);
     server.set_write_timeout(options.writeTimeoutSeconds, 0);
     server.set_keep_alive_timeout(5);

@@ -295,6 +295,14 @@ TEST_F(FhirCli, ABareArrayOfResourcesAndOneResourceAreAccepted) {
   out = evaluate(esr);
   ASSERT_FALSE(out.is_null());
   EXPECT_EQ(out["evidence"]["esr"]["resource"], "Observation/esr-1");
+  // An array may hold Bundles (a CDS Hooks prefetch: one searchset per query); a Bundle in a Bundle is an error.
+  Json crp = observation("crp-1", "1988-5", "2026-11-20T09:00:00Z", quantity(20, "mg/L"));
+  out = evaluate(Json::array({bundle({esr}), crp}));
+  ASSERT_FALSE(out.is_null());
+  EXPECT_EQ(out["evidence"]["esr"]["resource"], "Observation/esr-1");
+  EXPECT_EQ(out["evidence"]["crp"]["resource"], "Observation/crp-1");
+  std::string error = failure(Json::array({bundle({bundle({esr})})}));
+  EXPECT_NE(error.find("Bundle (/0/entry/0/resource): a Bundle inside a Bundle"), std::string::npos) << error;
 }
 
 TEST_F(FhirCli, AHundredThousandEntriesAreRead) {

@@ -1,0 +1,419 @@
+// pathwayc serve through real HTTP on loopback: discovery, patient-view for
+// every sample patient (cards against pathwayc run --fhir), every card
+// field, feedback and the audit log, every rejection, CORS, concurrency and
+// a clean stop on SIGTERM (docs/cds-hooks.md).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "support/Cli.h"
+
+namespace pathway::test {
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr const char* kNow = "2026-12-03T09:00:00Z";
+
+// One `pathwayc serve` child on a free port.
+class Server {
+ public:
+  explicit Server(const std::vector<std::string>& extra) {
+    int err[2];
+    if (::pipe(err) != 0) throw std::runtime_error("pipe");
+    std::vector<std::string> args = {PATHWAYC, "serve", PT_FAILURE_LIBRARY, "--port", "0", "--now", kNow};
+    args.insert(args.end(), extra.begin(), extra.end());
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(err[1], 2);
+      ::close(err[0]);
+      std::vector<char*> argv;
+      for (std::string& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    ::close(err[1]);
+    stderr_ = ::fdopen(err[0], "r");
+    char line[512];
+    std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+)/cds-services)");
+    while (std::fgets(line, sizeof line, stderr_)) {
+      std::cmatch m;
+      if (std::regex_search(line, m, listening)) {
+        port_ = std::stoi(m[1]);
+        break;
+      }
+      firstLines_ += line;
+    }
+  }
+  ~Server() {
+    if (pid_ > 0 && !stopped_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (stderr_) std::fclose(stderr_);
+  }
+  int port() const { return port_; }
+  const std::string& startupOutput() const { return firstLines_; }
+  // SIGTERM, then the exit status.
+  int stop() {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    stopped_ = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* stderr_ = nullptr;
+  int port_ = -1;
+  bool stopped_ = false;
+  std::string firstLines_;
+};
+
+// A sample patient's Bundle as a CDS Hooks request: the Patient and a
+// searchset Bundle of everything else, as an EHR fills the prefetch.
+Json hookRequest(const std::string& bundleFile) {
+  Json bundle = Json::parse(slurp(bundleFile));
+  Json patient, rest = {{"resourceType", "Bundle"}, {"type", "searchset"}, {"entry", Json::array()}};
+  for (const Json& e : bundle["entry"]) {
+    if (e["resource"]["resourceType"] == "Patient") patient = e["resource"];
+    else rest["entry"].push_back({{"fullUrl", e["fullUrl"]}, {"resource", e["resource"]}});
+  }
+  return {{"hook", "patient-view"},
+          {"hookInstance", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea"},
+          {"context", {{"userId", "Practitioner/example"}, {"patientId", patient["id"]}}},
+          {"prefetch", {{"patient", patient}, {"observations", rest}}}};
+}
+
+std::string samplePath(const std::string& name) {
+  return std::string(PATHWAY_SOURCE_DIR) + "/pathways/pt_failure/fhir/patients/" + name;
+}
+
+const std::vector<std::string>& samples() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(std::string(PATHWAY_SOURCE_DIR) + "/pathways/pt_failure/fhir/patients")) {
+      out.push_back(e.path().filename().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
+  return names;
+}
+
+class Serve : public Cli {
+ protected:
+  void start(std::vector<std::string> extra = {}) {
+    audit_ = (dir_ / "audit.jsonl").string();
+    extra.push_back("--audit-log");
+    extra.push_back(audit_);
+    server_ = std::make_unique<Server>(extra);
+    ASSERT_GT(server_->port(), 0) << server_->startupOutput();
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_read_timeout(20, 0);
+  }
+  httplib::Result post(const std::string& path, const Json& body) {
+    return client_->Post(path.c_str(), body.dump(), "application/json");
+  }
+  std::vector<Json> auditLines() {
+    std::vector<Json> out;
+    std::ifstream in(audit_);
+    for (std::string line; std::getline(in, line);) out.push_back(Json::parse(line));
+    return out;
+  }
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<httplib::Client> client_;
+  std::string audit_;
+};
+
+TEST_F(Serve, DiscoveryListsTheServiceWithPrefetchTemplatesFromItsBindings) {
+  start();
+  auto res = client_->Get("/cds-services");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "*");
+  Json d = Json::parse(res->body);
+  ASSERT_EQ(d["services"].size(), 1u);
+  const Json& s = d["services"][0];
+  EXPECT_EQ(s["id"], "pt_failure");
+  EXPECT_EQ(s["hook"], "patient-view");
+  EXPECT_EQ(s["title"], "Back pain not improving after physical therapy");
+  EXPECT_NE(s["description"].get<std::string>().find("2.0.0"), std::string::npos);
+  EXPECT_EQ(s["prefetch"]["patient"], "Patient/{{context.patientId}}");
+  const std::string obs = s["prefetch"]["observations"];
+  EXPECT_EQ(obs.rfind("Observation?patient={{context.patientId}}&code=", 0), 0u) << obs;
+  for (const char* code : {"http://loinc.org|4537-7", "http://loinc.org|1988-5", "http://loinc.org|72514-3"}) {
+    EXPECT_NE(obs.find(code), std::string::npos) << code;
+  }
+  EXPECT_NE(s["prefetch"]["conditions"].get<std::string>().find("http://snomed.info/sct|128196005"), std::string::npos);
+  EXPECT_NE(s["prefetch"]["procedures"].get<std::string>().find("http://loinc.org|30679-5"), std::string::npos);
+  EXPECT_EQ(s["prefetch"]["responses"],
+            "QuestionnaireResponse?patient={{context.patientId}}&questionnaire=urn:pathway:pt_failure:questionnaire|2.0.0");
+  res = client_->Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(Json::parse(res->body)["status"], "ok");
+  res = client_->Get("/cds-services/pt_failure/questionnaire");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(Json::parse(res->body)["url"], "urn:pathway:pt_failure:questionnaire");
+}
+
+// For every sample patient: one card per recommendation `pathwayc run` says
+// fired and is not superseded, ordered by urgency, and a data-needed card
+// exactly when one is undetermined, naming its missing inputs.
+TEST_F(Serve, PatientViewCardsAreTheFiredRecommendationsOfEverySamplePatient) {
+  start();
+  const std::string lib = PT_FAILURE_LIBRARY;
+  for (const std::string& name : samples()) {
+    SCOPED_TRACE(name);
+    Outcome run = test::run("run " + lib + " --fhir " + samplePath(name) + " --now " + kNow, false);
+    ASSERT_EQ(run.exit, 0);
+    Json expected = Json::parse(run.output);
+    std::vector<std::string> fired;
+    std::set<std::string> missing;
+    for (const Json& r : expected["recommendations"]) {
+      if (r["status"] == "fire" && !r.contains("superseded_by")) fired.push_back(r["code"]);
+      if (r["status"] == "undetermined") {
+        for (const Json& m : r["missing"]) missing.insert(m);
+      }
+    }
+    auto res = post("/cds-services/pt_failure", hookRequest(samplePath(name)));
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    Json cards = Json::parse(res->body)["cards"];
+    std::vector<std::string> got;
+    int lastRank = -1;
+    std::set<std::string> uuids;
+    for (const Json& card : cards) {
+      EXPECT_TRUE(std::regex_match(card["uuid"].get<std::string>(),
+                                   std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+      uuids.insert(card["uuid"]);
+      EXPECT_LT(card["summary"].get<std::string>().size(), 140u);
+      EXPECT_NE(card["source"]["label"].get<std::string>().find("2.0.0"), std::string::npos);
+      if (!card["source"].contains("topic")) continue;  // the data-needed card
+      got.push_back(card["source"]["topic"]["code"]);
+      const std::string indicator = card["indicator"];
+      int rank = indicator == "critical" ? 0 : indicator == "warning" ? 1 : 2;
+      EXPECT_GE(rank, lastRank) << "cards are ordered by urgency";
+      lastRank = rank;
+    }
+    EXPECT_EQ(uuids.size(), cards.size());
+    std::vector<std::string> sortedGot = got, sortedFired = fired;
+    std::sort(sortedGot.begin(), sortedGot.end());
+    std::sort(sortedFired.begin(), sortedFired.end());
+    EXPECT_EQ(sortedGot, sortedFired);
+    const bool dataCard = !cards.empty() && !cards.back()["source"].contains("topic");
+    EXPECT_EQ(dataCard, !missing.empty());
+    if (dataCard) {
+      const std::string detail = cards.back()["detail"];
+      for (const std::string& m : missing) EXPECT_NE(detail.find("**" + m + "**"), std::string::npos) << m;
+      EXPECT_EQ(cards.back()["links"][0]["url"],
+                "http://127.0.0.1:" + std::to_string(server_->port()) + "/cds-services/pt_failure/questionnaire");
+    }
+  }
+}
+
+TEST_F(Serve, ACardCarriesRationaleDecidingFactsEvidenceCitationsAndSource) {
+  start();
+  auto res = post("/cds-services/pt_failure", hookRequest(samplePath("05_radicular_needs_mri_emg.json")));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json mri, answer = Json::parse(res->body);
+  for (const Json& card : answer["cards"]) {
+    if (card["source"].contains("topic") && card["source"]["topic"]["code"] == "mri_lumbar") mri = card;
+  }
+  ASSERT_FALSE(mri.is_null());
+  EXPECT_EQ(mri["summary"], "MRI of the lumbar spine");
+  EXPECT_EQ(mri["indicator"], "warning");  // urgency soon
+  const std::string detail = mri["detail"];
+  EXPECT_NE(detail.find("**Why:**"), std::string::npos);
+  EXPECT_NE(detail.find("- pain_now = 6 [Observation/pain-2026-12-01, 2026-12-01T10:00:00Z]"), std::string::npos) << detail;
+  EXPECT_NE(detail.find("prior_imaging = xray_only [Procedure/xray-lumbar"), std::string::npos) << detail;
+  EXPECT_NE(detail.find("**Source:** clinical S3.P2"), std::string::npos) << detail;
+  EXPECT_EQ(mri["source"]["topic"]["system"], "urn:pathway:pt_failure:recommendation");
+  EXPECT_NE(mri["source"]["label"].get<std::string>().find("content hash "), std::string::npos);
+  // The audit line of the request.
+  std::vector<Json> lines = auditLines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["type"], "hook");
+  EXPECT_EQ(lines[0]["hookInstance"], "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea");
+  EXPECT_EQ(lines[0]["patient"], "p05");
+  EXPECT_EQ(lines[0]["statuses"]["mri_lumbar"], "fire");
+  EXPECT_EQ(lines[0]["cards"].size(), Json::parse(res->body)["cards"].size());
+  EXPECT_NE(std::find(lines[0]["evidence"].begin(), lines[0]["evidence"].end(), "Procedure/xray-lumbar"),
+            lines[0]["evidence"].end());
+}
+
+TEST_F(Serve, FeedbackIsAppendedToTheAuditLog) {
+  start();
+  Json feedback = {{"feedback",
+                    {{{"card", "2d6b2f3e-1111-4abc-8def-000000000001"}, {"outcome", "accepted"},
+                      {"outcomeTimestamp", "2026-12-03T09:05:00Z"}},
+                     {{"card", "2d6b2f3e-1111-4abc-8def-000000000002"},
+                      {"outcome", "overridden"},
+                      {"overrideReason", {{"reason", {{"code", "patient-declined"}}}, {"userComment", "declined MRI"}}},
+                      {"outcomeTimestamp", "2026-12-03T09:06:00Z"}}}}};
+  auto res = post("/cds-services/pt_failure/feedback", feedback);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  std::vector<Json> lines = auditLines();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1]["type"], "feedback");
+  EXPECT_EQ(lines[1]["outcome"], "overridden");
+  EXPECT_EQ(lines[1]["overrideReason"]["userComment"], "declined MRI");
+  res = post("/cds-services/pt_failure/feedback", {{"feedback", {{{"card", "x"}, {"outcome", "maybe"}, {"outcomeTimestamp", "t"}}}}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("outcome 'maybe' is neither accepted nor overridden"), std::string::npos);
+  EXPECT_EQ(auditLines().size(), 2u);  // nothing of a rejected request
+}
+
+TEST_F(Serve, BadRequestsGetTheRightStatusAndAClearMessage) {
+  start({"--max-body", "65536"});
+  Json good = hookRequest(samplePath("05_radicular_needs_mri_emg.json"));
+  struct Case {
+    std::string path;
+    std::string body;
+    std::string type;
+    int status;
+    std::string message;
+  };
+  Json noPrefetch = good;
+  noPrefetch.erase("prefetch");
+  Json wrongHook = good;
+  wrongHook["hook"] = "order-sign";
+  Json noPatient = good;
+  noPatient["context"].erase("patientId");
+  Json otherPatient = good;
+  otherPatient["context"]["patientId"] = "someone-else";
+  Json badRecord = good;
+  badRecord["prefetch"]["observations"]["entry"][1]["resource"]["effectiveDateTime"] = "2026-11-20";
+  badRecord["prefetch"]["observations"]["entry"][1]["resource"]["valueInteger"] = "six";
+  std::string deep(200, '[');
+  deep += std::string(200, ']');
+  const Case cases[] = {
+      {"/cds-services/nope", good.dump(), "application/json", 404, "no CDS service 'nope' (services: pt_failure)"},
+      {"/cds-services/pt_failure", "{\"hook\": ", "application/json", 400, "the body is not JSON"},
+      {"/cds-services/pt_failure", good.dump(), "text/plain", 415, "the body must be application/json"},
+      {"/cds-services/pt_failure", "[1, 2]", "application/json", 400, "the body must be a JSON object"},
+      {"/cds-services/pt_failure", "{\"a\": " + deep + "}", "application/json", 400, "nested deeper than 64 levels"},
+      {"/cds-services/pt_failure", std::string(70000, ' '), "application/json", 413, "too large"},
+      {"/cds-services/pt_failure", noPrefetch.dump(), "application/json", 412, "no prefetch and no fhirServer"},
+      {"/cds-services/pt_failure", wrongHook.dump(), "application/json", 400,
+       "hook 'order-sign' is not served by 'pt_failure'"},
+      {"/cds-services/pt_failure", noPatient.dump(), "application/json", 400, "'patientId' is missing or not a string"},
+      {"/cds-services/pt_failure", otherPatient.dump(), "application/json", 400,
+       "prefetch 'patient' is Patient/p05, not context.patientId 'someone-else'"},
+      {"/cds-services/pt_failure", badRecord.dump(), "application/json", 400, "prefetch: Observation/"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.path + " " + c.body.substr(0, 60));
+    auto res = client_->Post(c.path.c_str(), c.body, c.type.c_str());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, c.status) << res->body;
+    EXPECT_NE(res->body.find(c.message), std::string::npos) << res->body;
+    EXPECT_EQ(res->body.find("/work/"), std::string::npos) << "no internal paths";
+    EXPECT_TRUE(Json::accept(res->body)) << res->body;
+  }
+  auto res = client_->Get("/cds-services/pt_failure");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  EXPECT_EQ(res->get_header_value("Allow"), "POST");
+  res = client_->Delete("/cds-services");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  res = client_->Get("/nothing/here");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(Json::parse(res->body)["error"], "no such endpoint");
+  EXPECT_TRUE(auditLines().empty());
+}
+
+TEST_F(Serve, CorsPreflightIsAnswered) {
+  start();
+  httplib::Headers headers = {{"Origin", "https://sandbox.cds-hooks.org"},
+                              {"Access-Control-Request-Method", "POST"},
+                              {"Access-Control-Request-Headers", "authorization, content-type"}};
+  auto res = client_->Options("/cds-services/pt_failure", headers);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 204);
+  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "*");
+  EXPECT_NE(res->get_header_value("Access-Control-Allow-Headers").find("Authorization"), std::string::npos);
+  EXPECT_NE(res->get_header_value("Access-Control-Allow-Methods").find("POST"), std::string::npos);
+}
+
+TEST_F(Serve, ConcurrentRequestsGetIdenticalAnswersAndSigtermLosesNoAuditLine) {
+  start({"--threads", "4"});
+  const std::vector<std::string>& names = samples();
+  std::vector<std::string> bodies;
+  for (const std::string& n : names) bodies.push_back(hookRequest(samplePath(n)).dump());
+  auto strip = [](const std::string& body) {
+    Json j = Json::parse(body);
+    for (Json& c : j["cards"]) c.erase("uuid");
+    return j.dump();
+  };
+  std::vector<std::string> reference;
+  for (const std::string& b : bodies) {
+    auto res = client_->Post("/cds-services/pt_failure", b, "application/json");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200);
+    reference.push_back(strip(res->body));
+  }
+  constexpr int kThreads = 8, kPerThread = 25;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      httplib::Client c("127.0.0.1", server_->port());
+      c.set_read_timeout(30, 0);
+      for (int i = 0; i < kPerThread; ++i) {
+        size_t k = static_cast<size_t>(t + i) % bodies.size();
+        auto res = c.Post("/cds-services/pt_failure", bodies[k], "application/json");
+        if (!res || res->status != 200 || strip(res->body) != reference[k]) ++failures;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(server_->stop(), 0);
+  std::vector<Json> lines = auditLines();  // every line parses
+  EXPECT_EQ(lines.size(), bodies.size() + kThreads * kPerThread);
+}
+
+TEST_F(Serve, ListensOnLoopbackByDefaultAndRefusesAPortInUse) {
+  start();
+  Outcome o = test::run(std::string("serve ") + PT_FAILURE_LIBRARY + " --port " + std::to_string(server_->port()));
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_NE(o.output.find("cannot listen on 127.0.0.1:" + std::to_string(server_->port())), std::string::npos) << o.output;
+  o = test::run(std::string("serve ") + PT_FAILURE_LIBRARY + " --hash-patient-ids --salt-file /dev/null");
+  EXPECT_EQ(o.exit, 2);
+}
+
+TEST_F(Serve, PatientIdsCanBeLoggedAsSaltedHashes) {
+  std::string salt = write("salt", "a-secret-salt-of-enough-length\n");
+  start({"--hash-patient-ids", "--salt-file", salt});
+  auto res = post("/cds-services/pt_failure", hookRequest(samplePath("05_radicular_needs_mri_emg.json")));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  std::vector<Json> lines = auditLines();
+  ASSERT_EQ(lines.size(), 1u);
+  const std::string id = lines[0]["patient"];
+  EXPECT_EQ(id.size(), 64u);
+  EXPECT_EQ(id.find("p05"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pathway::test

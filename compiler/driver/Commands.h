@@ -107,6 +107,9 @@ struct ServeOptions {
   bool hashPatientIds = false;
   std::string patientIdSalt;
   std::string now;  // evaluate every request as of this time (tests, replays)
+  std::string jwks;                  // JWT authentication: trusted keys
+  std::vector<std::string> issuers;  //   and issuers
+  std::string publicUrl;             // the URL clients call (JWT aud)
 };
 // `serve`: CDS Hooks services (compiler/serve)
 int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag);

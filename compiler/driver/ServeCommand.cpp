@@ -37,6 +37,9 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   service.hashPatientIds = options.hashPatientIds;
   service.patientIdSalt = options.patientIdSalt;
   service.now = options.now;
+  service.jwksFile = options.jwks;
+  service.issuers = options.issuers;
+  service.publicUrl = options.publicUrl;
   std::unique_ptr<serve::Service> server;
   try {
     server = std::make_unique<serve::Service>(libraries, service);

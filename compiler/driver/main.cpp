@@ -121,6 +121,13 @@ int run(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   serveCmd->add_option("--now", serveOptions.now,
                        "Evaluate every request as of this FHIR dateTime (tests and replays; default: the clock)");
+  CLI::Option* jwks = serveCmd->add_option("--jwks", serveOptions.jwks,
+                                           "Require a CDS Hooks bearer JWT signed by one of these keys (JWKS file)")
+                          ->check(CLI::ExistingFile);
+  serveCmd->add_option("--issuer", serveOptions.issuers, "A trusted JWT issuer (iss); repeatable")->needs(jwks);
+  jwks->needs(serveCmd->get_option("--issuer"));
+  serveCmd->add_option("--public-url", serveOptions.publicUrl,
+                       "The base URL clients call, e.g. https://cds.example.org (JWT aud, card links)");
   addDiagnosticOptions(serveCmd, diag);
 
   ExplainOptions explainOptions;

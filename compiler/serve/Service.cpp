@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <thread>
@@ -11,6 +12,7 @@
 
 #include "serve/AuditLog.h"
 #include "serve/Cards.h"
+#include "serve/Jwt.h"
 
 namespace pathway::serve {
 namespace {
@@ -68,6 +70,7 @@ struct Service::Impl {
   std::vector<std::string> order;
   AuditLog audit;
   httplib::Server server;
+  std::unique_ptr<JwtVerifier> jwt;
   int port = -1;
 
   Impl(std::vector<const Library*> libraries, ServiceOptions o)
@@ -76,6 +79,12 @@ struct Service::Impl {
       std::string id(lib->name());
       if (!services.emplace(id, lib).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
       order.push_back(id);
+    }
+    if (!options.jwksFile.empty()) {
+      std::ifstream in(options.jwksFile);
+      Json jwks = Json::parse(in, nullptr, false);
+      if (jwks.is_discarded()) throw std::runtime_error("the JWKS file " + options.jwksFile + " is not JSON");
+      jwt = std::make_unique<JwtVerifier>(jwks, options.issuers);
     }
     routes();
   }
@@ -91,6 +100,7 @@ struct Service::Impl {
   }
 
   std::string baseUrl(const httplib::Request& req) const {
+    if (!options.publicUrl.empty()) return options.publicUrl;
     std::string host = req.get_header_value("Host");
     if (host.empty()) host = fmt::format("{}:{}", options.host, port);
     return "http://" + host;
@@ -120,6 +130,7 @@ struct Service::Impl {
       try {
         std::rethrow_exception(ep);
       } catch (const HttpError& e) {
+        if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
         sendError(res, e);
       } catch (...) {
         sendError(res, {500, "internal error"});
@@ -176,8 +187,19 @@ struct Service::Impl {
     server.Patch(R"(.*)", notAllowed("GET or POST"));
   }
 
+  // 401 unless the request carries a valid bearer JWT (when a JWKS is set).
+  void authenticate(const httplib::Request& req, const Library& lib) {
+    if (!jwt) return;
+    const std::string audience = baseUrl(req) + "/cds-services/" + std::string(lib.name());
+    const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count();
+    std::string why = jwt->verify(req.get_header_value("Authorization"), audience, now);
+    if (!why.empty()) throw HttpError{401, "unauthorized: " + why};
+  }
+
   void hook(const httplib::Request& req, httplib::Response& res, const Library& lib) {
     const auto started = std::chrono::steady_clock::now();
+    authenticate(req, lib);
     Json body = parseBody(req, options.maxJsonDepth);
     const std::string hookName = requireMember(body, "hook", Json::value_t::string, "a string");
     const std::string instance = requireMember(body, "hookInstance", Json::value_t::string, "a string");
@@ -252,6 +274,7 @@ struct Service::Impl {
   }
 
   void feedback(const httplib::Request& req, httplib::Response& res, const Library& lib) {
+    authenticate(req, lib);
     Json body = parseBody(req, options.maxJsonDepth);
     const Json& items = requireMember(body, "feedback", Json::value_t::array, "an array");
     std::vector<Json> lines;

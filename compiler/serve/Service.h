@@ -27,6 +27,9 @@ struct ServiceOptions {
   bool hashPatientIds = false;           // log a salted SHA-256 instead of the id
   std::string patientIdSalt;
   std::string now;                       // evaluate as of this time (tests, replays); empty: the clock
+  std::string jwksFile;                  // CDS Hooks JWT authentication: the trusted keys
+  std::vector<std::string> issuers;      //   and issuers; without a JWKS no authentication
+  std::string publicUrl;                 // the base clients call (JWT aud, links); default http://HOST
 };
 
 class Service {

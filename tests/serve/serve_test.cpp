@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -414,6 +415,112 @@ TEST_F(Serve, PatientIdsCanBeLoggedAsSaltedHashes) {
   EXPECT_EQ(id.size(), 64u);
   EXPECT_EQ(id.find("p05"), std::string::npos);
 }
+
+
+#ifdef JWT_MINT
+// CDS Hooks JWT authentication: tokens minted by jose (npm) for keys it
+// generated; the service verifies them with OpenSSL.
+class ServeJwt : public Serve {
+ protected:
+  void SetUp() override {
+    Serve::SetUp();
+    keys_ = (dir_ / "keys").string();
+    fs::create_directories(keys_);
+    ASSERT_EQ(std::system((std::string(PATHWAY_NODE) + " " + JWT_MINT + " keys " + keys_).c_str()), 0);
+  }
+  // Tokens for `specs` ({key, alg, kid, claims, header?}), in order.
+  std::vector<std::string> mint(const Json& specs) {
+    std::string spec = write("spec.json", specs.dump());
+    std::string out = (dir_ / "tokens.json").string();
+    EXPECT_EQ(std::system((std::string(PATHWAY_NODE) + " " + JWT_MINT + " tokens " + spec + " > " + out).c_str()), 0);
+    return Json::parse(slurp(out)).get<std::vector<std::string>>();
+  }
+  Json claims(const std::string& jti, int64_t iatOffset = 0, int64_t expOffset = 300) {
+    int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::system_clock::now().time_since_epoch()).count();
+    return {{"iss", "https://ehr.example.org"}, {"sub", "client-1"},
+            {"aud", "http://127.0.0.1:" + std::to_string(server_->port()) + "/cds-services/pt_failure"},
+            {"iat", now + iatOffset}, {"exp", now + expOffset}, {"jti", jti}};
+  }
+  Json spec(const std::string& key, const std::string& alg, const std::string& kid, Json c) {
+    return {{"key", keys_ + "/" + key + ".private.jwk"}, {"alg", alg}, {"kid", kid}, {"claims", std::move(c)}};
+  }
+  httplib::Result hookWith(const std::string& token) {
+    httplib::Headers headers;
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    return client_->Post("/cds-services/pt_failure", headers,
+                         hookRequest(samplePath("05_radicular_needs_mri_emg.json")).dump(), "application/json");
+  }
+  std::string keys_;
+};
+
+TEST_F(ServeJwt, ValidTokensAreAcceptedAndEveryBadOneGets401WithItsReason) {
+  start({"--jwks", keys_ + "/jwks.json", "--issuer", "https://ehr.example.org"});
+  Json wrongAud = claims("j-aud");
+  wrongAud["aud"] = "http://elsewhere.example.org/cds-services/pt_failure";
+  Json wrongIss = claims("j-iss");
+  wrongIss["iss"] = "https://evil.example.org";
+  Json noJti = claims("");
+  noJti.erase("jti");
+  Json specs = Json::array({
+      spec("es384", "ES384", "es384-key", claims("j-es")),                 // 0 valid ES384
+      spec("rs384", "RS384", "rs384-key", claims("j-rs")),                 // 1 valid RS384
+      spec("es384", "ES384", "es384-key", claims("j-old", -900, -600)),    // 2 expired
+      spec("es384", "ES384", "es384-key", claims("j-future", 600, 900)),   // 3 issued in the future
+      spec("es384", "ES384", "es384-key", wrongAud),                       // 4
+      spec("es384", "ES384", "es384-key", wrongIss),                       // 5
+      spec("stranger", "ES384", "es384-key", claims("j-forged")),          // 6 signed by another key
+      spec("es384", "ES384", "nobody", claims("j-kid")),                   // 7 unknown kid
+      spec("es384", "ES384", "es384-key", noJti),                          // 8
+      spec("es384", "ES384", "rs384-key", claims("j-mixed")),              // 9 an EC signature for the RSA key
+  });
+  std::vector<std::string> t = mint(specs);
+  auto ok = hookWith(t[0]);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  ok = hookWith(t[1]);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  // alg "none": the payload of a valid token with no signature.
+  std::string none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + t[0].substr(t[0].find('.') + 1, t[0].rfind('.') - t[0].find('.') - 1) + ".";
+  const std::pair<std::string, std::string> rejected[] = {
+      {"", "no bearer token"},
+      {"not-a-token", "the token is not a JWS"},
+      {t[0], "the token was already used (jti replayed)"},
+      {t[2], "the token has expired"},
+      {t[3], "the token is issued in the future"},
+      {t[4], "aud is not this service (http://127.0.0.1:"},
+      {t[5], "issuer 'https://evil.example.org' is not trusted"},
+      {t[6], "bad signature"},
+      {t[7], "unknown key id"},
+      {t[8], "no token id (jti)"},
+      {t[9], "key 'rs384-key' is not an ES384 key"},
+      {none, "alg 'none' is not accepted"},
+      {t[1].substr(0, t[1].size() - 4) + "AAAA", "bad signature"},
+  };
+  for (const auto& [token, reason] : rejected) {
+    SCOPED_TRACE(reason);
+    auto res = hookWith(token);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 401) << res->body;
+    EXPECT_EQ(res->get_header_value("WWW-Authenticate"), "Bearer");
+    EXPECT_NE(res->body.find("unauthorized: " + reason), std::string::npos) << res->body;
+  }
+  EXPECT_EQ(auditLines().size(), 2u);  // only the two accepted requests
+  // Discovery stays open (the EHR reads it before any call).
+  auto discovery = client_->Get("/cds-services");
+  ASSERT_TRUE(discovery);
+  EXPECT_EQ(discovery->status, 200);
+}
+
+TEST_F(ServeJwt, AnUnusableKeySetIsRefusedAtStart) {
+  std::string bad = write("bad.json", R"({"keys": [{"kty": "EC", "crv": "P-256", "kid": "k", "x": "AA", "y": "AA"}]})");
+  Outcome o = test::run(std::string("serve ") + PT_FAILURE_LIBRARY + " --port 0 --jwks " + bad +
+                        " --issuer https://ehr.example.org");
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_NE(o.output.find("JWKS key 'k': ES384 needs crv P-384"), std::string::npos) << o.output;
+}
+#endif
 
 }  // namespace
 }  // namespace pathway::test

@@ -14,7 +14,7 @@ packages=(
   # compiler/verify (pathwayc verify / diff): the Z3 SMT solver
   libz3-dev
   # compiler/serve (pathwayc serve): HTTP server and client, OpenSSL
-  libcpp-httplib-dev libssl-dev
+  libcpp-httplib-dev libssl-dev openssl wrk
   # Python package (bindings/python): Debian's /usr/bin/python3 and its modules
   python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
   python3-dask python3-distributed python3-matplotlib python3-pytest

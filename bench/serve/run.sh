@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-command -v wrk >/dev/null || apt-get install -y --no-install-recommends wrk >/dev/null
+command -v wrk >/dev/null || ./scripts/deps.sh
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/serve/make_request.py pathways/pt_failure/fhir/patients/05_radicular_needs_mri_emg.json > "$work/request.json"

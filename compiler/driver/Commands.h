@@ -110,6 +110,7 @@ struct ServeOptions {
   std::string jwks;                  // JWT authentication: trusted keys
   std::vector<std::string> issuers;  //   and issuers
   std::string publicUrl;             // the URL clients call (JWT aud)
+  std::string tlsCert, tlsKey;       // HTTPS
 };
 // `serve`: CDS Hooks services (compiler/serve)
 int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag);

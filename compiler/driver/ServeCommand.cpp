@@ -40,6 +40,8 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   service.jwksFile = options.jwks;
   service.issuers = options.issuers;
   service.publicUrl = options.publicUrl;
+  service.tlsCert = options.tlsCert;
+  service.tlsKey = options.tlsKey;
   std::unique_ptr<serve::Service> server;
   try {
     server = std::make_unique<serve::Service>(libraries, service);
@@ -55,8 +57,8 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   }
   std::string names;
   for (const Library* lib : libraries) names += (names.empty() ? "" : ", ") + std::string(lib->name());
-  std::fprintf(stderr, "pathwayc serve: listening on http://%s:%d/cds-services (%s)\n", options.host.c_str(), port,
-               names.c_str());
+  std::fprintf(stderr, "pathwayc serve: listening on %s://%s:%d/cds-services (%s)\n",
+               options.tlsCert.empty() ? "http" : "https", options.host.c_str(), port, names.c_str());
   std::fflush(stderr);
   std::thread waiter([&] {
     int signal = 0;

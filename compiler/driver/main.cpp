@@ -128,6 +128,12 @@ int run(int argc, char** argv) {
   jwks->needs(serveCmd->get_option("--issuer"));
   serveCmd->add_option("--public-url", serveOptions.publicUrl,
                        "The base URL clients call, e.g. https://cds.example.org (JWT aud, card links)");
+  CLI::Option* cert = serveCmd->add_option("--tls-cert", serveOptions.tlsCert, "Serve HTTPS with this PEM certificate")
+                          ->check(CLI::ExistingFile);
+  CLI::Option* key = serveCmd->add_option("--tls-key", serveOptions.tlsKey, "The certificate's PEM private key")
+                         ->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
   addDiagnosticOptions(serveCmd, diag);
 
   ExplainOptions explainOptions;

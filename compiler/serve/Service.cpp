@@ -64,17 +64,30 @@ const Json& requireMember(const Json& object, const char* key, Json::value_t typ
 
 }  // namespace
 
+std::unique_ptr<httplib::Server> makeServer(const ServiceOptions& options) {
+  if (options.tlsCert.empty()) return std::make_unique<httplib::Server>();
+  auto tls = std::make_unique<httplib::SSLServer>(options.tlsCert.c_str(), options.tlsKey.c_str());
+  if (!tls->is_valid()) {
+    throw std::runtime_error("cannot use the TLS certificate " + options.tlsCert + " with key " + options.tlsKey);
+  }
+  return tls;
+}
+
 struct Service::Impl {
   ServiceOptions options;
   std::map<std::string, const Library*> services;
   std::vector<std::string> order;
   AuditLog audit;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> serverPtr;  // an SSLServer with --tls-cert
+  httplib::Server& server;
   std::unique_ptr<JwtVerifier> jwt;
   int port = -1;
 
   Impl(std::vector<const Library*> libraries, ServiceOptions o)
-      : options(std::move(o)), audit(options.auditLog, options.auditMaxBytes, options.auditKeep) {
+      : options(std::move(o)),
+        audit(options.auditLog, options.auditMaxBytes, options.auditKeep),
+        serverPtr(makeServer(options)),
+        server(*serverPtr) {
     for (const Library* lib : libraries) {
       std::string id(lib->name());
       if (!services.emplace(id, lib).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
@@ -103,7 +116,7 @@ struct Service::Impl {
     if (!options.publicUrl.empty()) return options.publicUrl;
     std::string host = req.get_header_value("Host");
     if (host.empty()) host = fmt::format("{}:{}", options.host, port);
-    return "http://" + host;
+    return (options.tlsCert.empty() ? "http://" : "https://") + host;
   }
 
   void routes() {

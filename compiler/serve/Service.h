@@ -29,7 +29,8 @@ struct ServiceOptions {
   std::string now;                       // evaluate as of this time (tests, replays); empty: the clock
   std::string jwksFile;                  // CDS Hooks JWT authentication: the trusted keys
   std::vector<std::string> issuers;      //   and issuers; without a JWKS no authentication
-  std::string publicUrl;                 // the base clients call (JWT aud, links); default http://HOST
+  std::string publicUrl;                 // the base clients call (JWT aud, links); default http(s)://HOST
+  std::string tlsCert, tlsKey;           // PEM files: serve HTTPS (OpenSSL through cpp-httplib)
 };
 
 class Service {

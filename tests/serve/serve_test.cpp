@@ -49,7 +49,7 @@ class Server {
     ::close(err[1]);
     stderr_ = ::fdopen(err[0], "r");
     char line[512];
-    std::regex listening(R"(listening on http://127\.0\.0\.1:(\d+)/cds-services)");
+    std::regex listening(R"(listening on https?://127\.0\.0\.1:(\d+)/cds-services)");
     while (std::fgets(line, sizeof line, stderr_)) {
       std::cmatch m;
       if (std::regex_search(line, m, listening)) {
@@ -416,6 +416,28 @@ TEST_F(Serve, PatientIdsCanBeLoggedAsSaltedHashes) {
   EXPECT_EQ(id.find("p05"), std::string::npos);
 }
 
+
+TEST_F(Serve, ServesHttpsWithACertificate) {
+  const std::string key = (dir_ / "key.pem").string(), cert = (dir_ / "cert.pem").string();
+  const std::string make = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1"
+                           " -addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
+  ASSERT_EQ(std::system(make.c_str()), 0);
+  start({"--tls-cert", cert, "--tls-key", key});
+  httplib::SSLClient tls("127.0.0.1", server_->port());
+  tls.set_ca_cert_path(cert.c_str());
+  tls.enable_server_certificate_verification(true);
+  auto res = tls.Post("/cds-services/pt_failure", hookRequest(samplePath("05_radicular_needs_mri_emg.json")).dump(),
+                      "application/json");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(Json::parse(res->body)["cards"].back()["links"][0]["url"],
+            "https://127.0.0.1:" + std::to_string(server_->port()) + "/cds-services/pt_failure/questionnaire");
+  auto plain = client_->Get("/cds-services");  // plain HTTP to the TLS port gets nowhere
+  EXPECT_FALSE(plain && plain->status == 200);
+  Outcome o = test::run(std::string("serve ") + PT_FAILURE_LIBRARY + " --port 0 --tls-cert " + key + " --tls-key " + key);
+  EXPECT_EQ(o.exit, 1);
+  EXPECT_NE(o.output.find("cannot use the TLS certificate"), std::string::npos) << o.output;
+}
 
 #ifdef JWT_MINT
 // CDS Hooks JWT authentication: tokens minted by jose (npm) for keys it

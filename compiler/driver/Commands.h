@@ -111,6 +111,7 @@ struct ServeOptions {
   std::vector<std::string> issuers;  //   and issuers
   std::string publicUrl;             // the URL clients call (JWT aud)
   std::string tlsCert, tlsKey;       // HTTPS
+  std::vector<std::string> fhirServers;  // --allow-fhir-server prefixes
 };
 // `serve`: CDS Hooks services (compiler/serve)
 int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag);

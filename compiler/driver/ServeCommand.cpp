@@ -42,6 +42,7 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   service.publicUrl = options.publicUrl;
   service.tlsCert = options.tlsCert;
   service.tlsKey = options.tlsKey;
+  service.fhirServers = options.fhirServers;
   std::unique_ptr<serve::Service> server;
   try {
     server = std::make_unique<serve::Service>(libraries, service);

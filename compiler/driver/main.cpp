@@ -128,6 +128,8 @@ int run(int argc, char** argv) {
   jwks->needs(serveCmd->get_option("--issuer"));
   serveCmd->add_option("--public-url", serveOptions.publicUrl,
                        "The base URL clients call, e.g. https://cds.example.org (JWT aud, card links)");
+  serveCmd->add_option("--allow-fhir-server", serveOptions.fhirServers,
+                       "Read missing prefetch from a request's fhirServer when it starts with this URL; repeatable");
   CLI::Option* cert = serveCmd->add_option("--tls-cert", serveOptions.tlsCert, "Serve HTTPS with this PEM certificate")
                           ->check(CLI::ExistingFile);
   CLI::Option* key = serveCmd->add_option("--tls-key", serveOptions.tlsKey, "The certificate's PEM private key")

@@ -12,6 +12,7 @@
 
 #include "serve/AuditLog.h"
 #include "serve/Cards.h"
+#include "serve/FhirClient.h"
 #include "serve/Jwt.h"
 
 namespace pathway::serve {
@@ -241,13 +242,34 @@ struct Service::Impl {
         documents.push_back(value);
       }
     }
+    // What the client did not prefetch (a key absent, not null) is read
+    // from its fhirServer, when it names one this service may query.
+    std::vector<std::string> absent;
+    const Json* prefetch = body.contains("prefetch") ? &body["prefetch"] : nullptr;
+    for (const auto& [key, tmpl] : templates.items()) {
+      if (!prefetch || !prefetch->contains(key)) absent.push_back(key);
+    }
+    auto server = body.find("fhirServer");
+    if (!absent.empty() && server != body.end()) {
+      if (!server->is_string()) throw HttpError{400, "'fhirServer' is not a string"};
+      auto authorization = body.find("fhirAuthorization");
+      FhirFetchOptions fetch;
+      fetch.allowed = options.fhirServers;
+      for (const std::string& key : absent) {
+        std::string query, why;
+        if (!fillTemplate(templates[key], context, query, why)) throw HttpError{400, "prefetch " + key + ": " + why};
+        try {
+          documents.push_back(fetchPrefetch(*server, authorization == body.end() ? Json() : *authorization, query, fetch));
+        } catch (const std::runtime_error& e) {
+          throw HttpError{412, fmt::format("prefetch '{}' is missing and cannot be read from fhirServer: {}", key, e.what())};
+        }
+        ++given;
+      }
+    }
     if (given == 0) {
-      // No prefetch: CDS Hooks has the service query fhirServer; that
-      // fallback is not built yet (docs/cds-hooks.md), so the client must
-      // prefetch. 412: the precondition of this service is not met.
-      throw HttpError{412, body.contains("fhirServer")
-                               ? "send the prefetch of /cds-services: querying fhirServer is not supported"
-                               : "no prefetch and no fhirServer: send the prefetch of /cds-services"};
+      // CDS Hooks 2.0: without prefetch and fhirServer the service cannot
+      // get the data; 412 says its precondition is not met.
+      throw HttpError{412, "no prefetch and no fhirServer: send the prefetch of /cds-services"};
     }
     Input input(lib);
     try {

@@ -31,6 +31,7 @@ struct ServiceOptions {
   std::vector<std::string> issuers;      //   and issuers; without a JWKS no authentication
   std::string publicUrl;                 // the base clients call (JWT aud, links); default http(s)://HOST
   std::string tlsCert, tlsKey;           // PEM files: serve HTTPS (OpenSSL through cpp-httplib)
+  std::vector<std::string> fhirServers;  // URL prefixes of the fhirServers that may be queried
 };
 
 class Service {

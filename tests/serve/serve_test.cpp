@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -416,6 +417,135 @@ TEST_F(Serve, PatientIdsCanBeLoggedAsSaltedHashes) {
   EXPECT_EQ(id.find("p05"), std::string::npos);
 }
 
+
+
+// A FHIR server on loopback that serves one sample Bundle through real FHIR
+// search URLs (read Patient/ID; TYPE?patient=ID&code=a|b,c|d;
+// QuestionnaireResponse?patient=ID&questionnaire=URL), 3 entries a page
+// with `next` links, and wants a bearer token.
+class FhirServer {
+ public:
+  FhirServer(const std::string& bundleFile, std::string token) : token_(std::move(token)) {
+    Json bundle = Json::parse(slurp(bundleFile));
+    for (const Json& e : bundle["entry"]) resources_.push_back(e["resource"]);
+    server_.Get(R"(/fhir/Patient/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      if (!authorized(req, res)) return;
+      for (const Json& r : resources_) {
+        if (r["resourceType"] == "Patient" && r["id"] == req.matches[1]) return res.set_content(r.dump(), "application/fhir+json");
+      }
+      res.status = 404;
+    });
+    server_.Get(R"(/fhir/(Observation|Condition|Procedure|QuestionnaireResponse))",
+                [this](const httplib::Request& req, httplib::Response& res) {
+      if (!authorized(req, res)) return;
+      ++searches;
+      std::vector<std::string> codes;
+      std::string list = req.get_param_value("code");
+      for (size_t at = 0; !list.empty() && at != std::string::npos;) {
+        size_t comma = list.find(',', at);
+        codes.push_back(list.substr(at, comma == std::string::npos ? comma : comma - at));
+        at = comma == std::string::npos ? comma : comma + 1;
+      }
+      std::vector<Json> hits;
+      for (const Json& r : resources_) {
+        if (r["resourceType"] != req.matches[1]) continue;
+        bool match = codes.empty();
+        for (const Json& c : r.value("code", Json::object()).value("coding", Json::array())) {
+          match = match || std::find(codes.begin(), codes.end(), c.value("system", "") + "|" + c.value("code", "")) != codes.end();
+        }
+        if (match) hits.push_back(r);
+      }
+      size_t page = req.has_param("_page") ? std::stoul(req.get_param_value("_page")) : 0;
+      Json b = {{"resourceType", "Bundle"}, {"type", "searchset"}, {"total", hits.size()}, {"entry", Json::array()}};
+      for (size_t i = page * 3; i < hits.size() && i < page * 3 + 3; ++i) b["entry"].push_back({{"resource", hits[i]}});
+      if ((page + 1) * 3 < hits.size()) {
+        b["link"] = Json::array({{{"relation", "next"},
+                                  {"url", base() + "/" + std::string(req.matches[1]) + "?patient=" +
+                                              req.get_param_value("patient") + "&_page=" + std::to_string(page + 1)}}});
+      }
+      res.set_content(b.dump(), "application/fhir+json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~FhirServer() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string base() const { return "http://127.0.0.1:" + std::to_string(port_) + "/fhir"; }
+  std::atomic<int> searches{0};
+
+ private:
+  bool authorized(const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Authorization") == "Bearer " + token_) return true;
+    res.status = 401;
+    return false;
+  }
+  std::string token_;
+  std::vector<Json> resources_;
+  httplib::Server server_;
+  int port_ = -1;
+  std::thread thread_;
+};
+
+TEST_F(Serve, MissingPrefetchIsReadFromTheClientsFhirServer) {
+  const std::string bundle = samplePath("05_radicular_needs_mri_emg.json");
+  FhirServer fhir(bundle, "secret-token");
+  start({"--allow-fhir-server", fhir.base()});
+  auto strip = [](const std::string& body) {
+    Json j = Json::parse(body);
+    for (Json& c : j["cards"]) c.erase("uuid");
+    return j;
+  };
+  auto reference = post("/cds-services/pt_failure", hookRequest(bundle));
+  ASSERT_TRUE(reference);
+  ASSERT_EQ(reference->status, 200);
+  Json request = hookRequest(bundle);
+  request.erase("prefetch");
+  request["fhirServer"] = fhir.base();
+  request["fhirAuthorization"] = {{"access_token", "secret-token"}, {"token_type", "Bearer"}, {"expires_in", 300},
+                                  {"scope", "patient/*.read"}, {"subject", "cds-service"}};
+  auto res = post("/cds-services/pt_failure", request);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(strip(res->body), strip(reference->body));
+  EXPECT_GE(fhir.searches.load(), 4);  // four searches, some over several pages
+  // Partial prefetch: the rest is read.
+  Json partial = request;
+  partial["prefetch"] = {{"patient", hookRequest(bundle)["prefetch"]["patient"]}};
+  res = post("/cds-services/pt_failure", partial);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(strip(res->body), strip(reference->body));
+  // A wrong token, a server not allowed, a server that is down: 412 saying why.
+  Json wrongToken = request;
+  wrongToken["fhirAuthorization"]["access_token"] = "nope";
+  res = post("/cds-services/pt_failure", wrongToken);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 412);
+  EXPECT_NE(res->body.find("cannot be read from fhirServer: GET /fhir/"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("HTTP 401"), std::string::npos) << res->body;
+  Json elsewhere = request;
+  elsewhere["fhirServer"] = "http://127.0.0.1:1/fhir";
+  res = post("/cds-services/pt_failure", elsewhere);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 412);
+  EXPECT_NE(res->body.find("fhirServer http://127.0.0.1:1/fhir is not one this service may query"), std::string::npos)
+      << res->body;
+}
+
+TEST_F(Serve, AnUnreachableFhirServerIsA412WithinTheTimeLimit) {
+  start({"--allow-fhir-server", "http://127.0.0.1:"});
+  Json request = hookRequest(samplePath("05_radicular_needs_mri_emg.json"));
+  request.erase("prefetch");
+  request["fhirServer"] = "http://127.0.0.1:1/fhir";  // nothing listens on port 1
+  auto started = std::chrono::steady_clock::now();
+  auto res = post("/cds-services/pt_failure", request);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 412);
+  EXPECT_NE(res->body.find("Connection"), std::string::npos) << res->body;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
 
 TEST_F(Serve, ServesHttpsWithACertificate) {
   const std::string key = (dir_ / "key.pem").string(), cert = (dir_ / "cert.pem").string();

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -76,24 +77,41 @@ std::unique_ptr<httplib::Server> makeServer(const ServiceOptions& options) {
 
 struct Service::Impl {
   ServiceOptions options;
-  std::map<std::string, const Library*> services;
-  std::vector<std::string> order;
+  // The libraries served; replaced whole on reload. A request holds the
+  // snapshot it started with, so a reload never pulls a library from under it.
+  struct Catalog {
+    std::map<std::string, std::shared_ptr<const Library>> services;
+    std::vector<std::string> order;
+  };
+  std::shared_ptr<const Catalog> catalog;
+  std::mutex catalogMutex;
   AuditLog audit;
   std::unique_ptr<httplib::Server> serverPtr;  // an SSLServer with --tls-cert
   httplib::Server& server;
   std::unique_ptr<JwtVerifier> jwt;
   int port = -1;
 
-  Impl(std::vector<const Library*> libraries, ServiceOptions o)
+  static std::shared_ptr<const Catalog> makeCatalog(const std::vector<std::shared_ptr<const Library>>& libraries) {
+    auto c = std::make_shared<Catalog>();
+    for (const auto& lib : libraries) {
+      std::string id(lib->name());
+      if (!c->services.emplace(id, lib).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
+      c->order.push_back(id);
+    }
+    return c;
+  }
+
+  std::shared_ptr<const Catalog> current() {
+    std::lock_guard<std::mutex> lock(catalogMutex);
+    return catalog;
+  }
+
+  Impl(std::vector<std::shared_ptr<const Library>> libraries, ServiceOptions o)
       : options(std::move(o)),
         audit(options.auditLog, options.auditMaxBytes, options.auditKeep),
         serverPtr(makeServer(options)),
         server(*serverPtr) {
-    for (const Library* lib : libraries) {
-      std::string id(lib->name());
-      if (!services.emplace(id, lib).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
-      order.push_back(id);
-    }
+    catalog = makeCatalog(libraries);
     if (!options.jwksFile.empty()) {
       std::ifstream in(options.jwksFile);
       Json jwks = Json::parse(in, nullptr, false);
@@ -103,14 +121,15 @@ struct Service::Impl {
     routes();
   }
 
-  const Library& serviceFor(const std::string& id) {
-    auto it = services.find(id);
-    if (it == services.end()) {
+  std::shared_ptr<const Library> serviceFor(const std::string& id) {
+    auto c = current();
+    auto it = c->services.find(id);
+    if (it == c->services.end()) {
       std::string known;
-      for (const std::string& s : order) known += (known.empty() ? "" : ", ") + s;
+      for (const std::string& s : c->order) known += (known.empty() ? "" : ", ") + s;
       throw HttpError{404, fmt::format("no CDS service '{}' (services: {})", id, known)};
     }
-    return *it->second;
+    return it->second;
   }
 
   std::string baseUrl(const httplib::Request& req) const {
@@ -166,27 +185,31 @@ struct Service::Impl {
     server.Options(R"(.*)", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
     server.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
       Json list = Json::array();
-      for (const std::string& id : order) {
-        pw_library_info info = services.at(id)->info();
+      auto c = current();
+      for (const std::string& id : c->order) {
+        pw_library_info info = c->services.at(id)->info();
         list.push_back({{"id", id}, {"version", info.version}, {"content_hash", fmt::format("{:016x}", info.content_hash)}});
       }
       sendJson(res, 200, {{"status", "ok"}, {"services", list}});
     });
     server.Get("/cds-services", [this](const httplib::Request&, httplib::Response& res) {
       Json list = Json::array();
-      for (const std::string& id : order) list.push_back(discoveryEntry(*services.at(id)));
+      auto c = current();
+      for (const std::string& id : c->order) list.push_back(discoveryEntry(*c->services.at(id)));
       sendJson(res, 200, {{"services", list}});
     });
     server.Get(R"(/cds-services/([^/]+)/questionnaire)", [this](const httplib::Request& req, httplib::Response& res) {
-      const Library& lib = serviceFor(req.matches[1]);
+      auto lib = serviceFor(req.matches[1]);
       res.status = 200;
-      res.set_content(std::string(lib.questionnaire()), "application/fhir+json");
+      res.set_content(std::string(lib->questionnaire()), "application/fhir+json");
     });
     server.Post(R"(/cds-services/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-      hook(req, res, serviceFor(req.matches[1]));
+      auto lib = serviceFor(req.matches[1]);
+      hook(req, res, *lib);
     });
     server.Post(R"(/cds-services/([^/]+)/feedback)", [this](const httplib::Request& req, httplib::Response& res) {
-      feedback(req, res, serviceFor(req.matches[1]));
+      auto lib = serviceFor(req.matches[1]);
+      feedback(req, res, *lib);
     });
     // The known paths with another method: 405 naming the allowed one.
     auto notAllowed = [](const char* allow) {
@@ -340,7 +363,7 @@ struct Service::Impl {
   }
 };
 
-Service::Service(std::vector<const Library*> libraries, ServiceOptions options)
+Service::Service(std::vector<std::shared_ptr<const Library>> libraries, ServiceOptions options)
     : impl_(std::make_unique<Impl>(std::move(libraries), std::move(options))) {}
 
 Service::~Service() = default;
@@ -359,5 +382,27 @@ int Service::bind(std::string& error) {
 void Service::run() { impl_->server.listen_after_bind(); }
 
 void Service::stop() { impl_->server.stop(); }
+
+std::vector<std::string> Service::reload(std::vector<std::shared_ptr<const Library>> libraries) {
+  Impl& s = *impl_;
+  auto next = Impl::makeCatalog(libraries);
+  std::vector<std::string> changes;
+  {
+    std::lock_guard<std::mutex> lock(s.catalogMutex);
+    for (const std::string& id : next->order) {
+      const uint64_t hash = next->services.at(id)->info().content_hash;
+      auto old = s.catalog->services.find(id);
+      std::string was = old == s.catalog->services.end() ? "new" : fmt::format("{:016x}", old->second->info().content_hash);
+      std::string now = fmt::format("{:016x}", hash);
+      if (was != now) changes.push_back(fmt::format("{}: {} -> {}", id, was, now));
+      s.audit.append({{"time", utcNow()}, {"type", "reload"}, {"service", id}, {"previous_hash", was}, {"content_hash", now}});
+    }
+    for (const std::string& id : s.catalog->order) {
+      if (!next->services.count(id)) changes.push_back(id + ": removed");
+    }
+    s.catalog = std::move(next);
+  }
+  return changes;
+}
 
 }  // namespace pathway::serve

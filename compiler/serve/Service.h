@@ -36,8 +36,8 @@ struct ServiceOptions {
 
 class Service {
  public:
-  // The libraries must outlive the service; their names must differ.
-  Service(std::vector<const Library*> libraries, ServiceOptions options);
+  // One service per library; their names must differ.
+  Service(std::vector<std::shared_ptr<const Library>> libraries, ServiceOptions options);
   ~Service();
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
@@ -48,6 +48,11 @@ class Service {
   void run();
   // Safe from any thread (the signal thread of pathwayc serve).
   void stop();
+  // Serves `libraries` from now on; requests in flight finish with the ones
+  // they started with. Returns "id: old -> new content hash" for each
+  // change (also an audit line per service); throws std::runtime_error, and
+  // changes nothing, when two libraries share a name.
+  std::vector<std::string> reload(std::vector<std::shared_ptr<const Library>> libraries);
 
  private:
   struct Impl;

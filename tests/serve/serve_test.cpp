@@ -32,10 +32,10 @@ constexpr const char* kNow = "2026-12-03T09:00:00Z";
 // One `pathwayc serve` child on a free port.
 class Server {
  public:
-  explicit Server(const std::vector<std::string>& extra) {
+  explicit Server(const std::vector<std::string>& extra, const std::string& library = PT_FAILURE_LIBRARY) {
     int err[2];
     if (::pipe(err) != 0) throw std::runtime_error("pipe");
-    std::vector<std::string> args = {PATHWAYC, "serve", PT_FAILURE_LIBRARY, "--port", "0", "--now", kNow};
+    std::vector<std::string> args = {PATHWAYC, "serve", library, "--port", "0", "--now", kNow};
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -69,6 +69,12 @@ class Server {
   }
   int port() const { return port_; }
   const std::string& startupOutput() const { return firstLines_; }
+  void signal(int sig) { ::kill(pid_, sig); }
+  // The next line the server prints on stderr.
+  std::string nextLine() {
+    char line[512];
+    return std::fgets(line, sizeof line, stderr_) ? line : "";
+  }
   // SIGTERM, then the exit status.
   int stop() {
     ::kill(pid_, SIGTERM);
@@ -119,11 +125,11 @@ const std::vector<std::string>& samples() {
 
 class Serve : public Cli {
  protected:
-  void start(std::vector<std::string> extra = {}) {
+  void start(std::vector<std::string> extra = {}, const std::string& library = PT_FAILURE_LIBRARY) {
     audit_ = (dir_ / "audit.jsonl").string();
     extra.push_back("--audit-log");
     extra.push_back(audit_);
-    server_ = std::make_unique<Server>(extra);
+    server_ = std::make_unique<Server>(extra, library);
     ASSERT_GT(server_->port(), 0) << server_->startupOutput();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
     client_->set_read_timeout(20, 0);
@@ -545,6 +551,87 @@ TEST_F(Serve, AnUnreachableFhirServerIsA412WithinTheTimeLimit) {
   EXPECT_EQ(res->status, 412);
   EXPECT_NE(res->body.find("Connection"), std::string::npos) << res->body;
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+
+// SIGHUP under load: a rebuilt library (new content hash) replaces the old
+// one while requests keep arriving; none fails, and the change is logged.
+TEST_F(Serve, SighupReloadsTheLibrariesWithoutFailingARequest) {
+  const std::string lib = (dir_ / "libpt_failure.so").string();
+  fs::copy_file(PT_FAILURE_LIBRARY, lib);
+  start({"--threads", "2"}, lib);
+  auto hashOf = [&] {
+    auto res = client_->Get("/healthz");
+    return res ? Json::parse(res->body)["services"][0]["content_hash"].get<std::string>() : std::string();
+  };
+  const std::string before = hashOf();
+  const std::string body = hookRequest(samplePath("05_radicular_needs_mri_emg.json")).dump();
+  std::atomic<bool> done{false};
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> load;
+  for (int t = 0; t < 3; ++t) {
+    load.emplace_back([&] {
+      httplib::Client c("127.0.0.1", server_->port());
+      c.set_read_timeout(30, 0);
+      while (!done) {
+        auto res = c.Post("/cds-services/pt_failure", body, "application/json");
+        (res && res->status == 200 ? ok : failed)++;
+      }
+    });
+  }
+  // The same pathway with another title: another content hash, the same Questionnaire version.
+  std::string source = slurp(std::string(PATHWAY_SOURCE_DIR) + "/pathways/pt_failure.pw");
+  const std::string title = "title \"Back pain not improving after physical therapy\";";
+  ASSERT_NE(source.find(title), std::string::npos);
+  source.replace(source.find(title), title.size(), "title \"Back pain not improving after physical therapy (reviewed)\";");
+  const std::string next = write("pt_failure.pw", source);
+  ASSERT_EQ(test::run("build " + next + " -o " + (dir_ / "next.so").string()).exit, 0);
+  fs::rename(dir_ / "next.so", lib);
+  server_->signal(SIGHUP);
+  std::string line = server_->nextLine();
+  EXPECT_NE(line.find("reloaded:"), std::string::npos) << line;
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  done = true;
+  for (std::thread& t : load) t.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_GT(ok.load(), 0);
+  const std::string after = hashOf();
+  EXPECT_NE(after, before);
+  EXPECT_EQ(server_->stop(), 0);
+  bool logged = false;
+  for (const Json& l : auditLines()) {
+    if (l["type"] == "reload") logged = l["previous_hash"] == before && l["content_hash"] == after;
+  }
+  EXPECT_TRUE(logged);
+}
+
+// SIGKILL mid-load, then a restart on the same audit log: every line the
+// killed server wrote parses, and the new one appends after them.
+TEST_F(Serve, AKilledServerLeavesAParseableAuditLogAndARestartAppends) {
+  start({"--threads", "2"});
+  const std::string body = hookRequest(samplePath("05_radicular_needs_mri_emg.json")).dump();
+  std::atomic<bool> done{false};
+  std::atomic<int> answered{0};
+  std::vector<std::thread> load;
+  for (int t = 0; t < 3; ++t) {
+    load.emplace_back([&] {
+      httplib::Client c("127.0.0.1", server_->port());
+      while (!done) {
+        auto res = c.Post("/cds-services/pt_failure", body, "application/json");
+        if (res && res->status == 200) ++answered;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  server_->signal(SIGKILL);
+  done = true;
+  for (std::thread& t : load) t.join();
+  server_.reset();
+  const size_t lines = auditLines().size();  // parses every line (Json::parse throws otherwise)
+  EXPECT_GE(lines, static_cast<size_t>(answered.load()));  // every answered request has its line
+  start();
+  ASSERT_EQ(post("/cds-services/pt_failure", Json::parse(body))->status, 200);
+  EXPECT_EQ(auditLines().size(), lines + 1);
 }
 
 TEST_F(Serve, ServesHttpsWithACertificate) {

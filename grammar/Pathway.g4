@@ -91,6 +91,7 @@ field
     | 'rationale' STRING ';'                                     # rationaleField
     | 'cite' citation (',' citation)* ';'                        # citeField
     | 'supersedes' supersedesTarget (',' supersedesTarget)* ';'  # supersedesField
+    | 'orders' IDENT (',' IDENT)* ';'                            # ordersField
     ;
 
 // One recommendation, or every recommendation of a category except the one

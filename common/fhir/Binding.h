@@ -165,6 +165,17 @@ inline bool icd10Valid(std::string_view code) {
   return true;
 }
 
+// CPT codes: four digits and a fifth that is a digit (Category I) or F, T
+// or U (Category II, III, proprietary laboratory analyses): 72148, 0001U.
+inline bool cptValid(std::string_view code) {
+  if (code.size() != 5) return false;
+  for (size_t i = 0; i < 4; ++i) {
+    if (code[i] < '0' || code[i] > '9') return false;
+  }
+  char last = code[4];
+  return (last >= '0' && last <= '9') || last == 'F' || last == 'T' || last == 'U';
+}
+
 }  // namespace pathway::fhir
 
 #endif  // PATHWAY_FHIR_BINDING_H

@@ -127,7 +127,8 @@ class DefineDecl final : public Decl {
   X(Urgency, "urgency")       \
   X(Rationale, "rationale")   \
   X(Cite, "cite")             \
-  X(Supersedes, "supersedes")
+  X(Supersedes, "supersedes") \
+  X(Orders, "orders")
 
 enum class FieldKind : uint8_t {
 #define PATHWAY_AST_FIELD(name, text) name,
@@ -154,6 +155,7 @@ struct Field {
   ExprPtr when;                     // when; assume and holds (properties)
   std::vector<ParagraphRef> cites;  // cite
   std::vector<SupersedesTarget> targets;  // supersedes
+  std::vector<Name> names;                // orders: code sets of the orders it recommends
 };
 
 class BlockDecl : public Decl {

@@ -181,6 +181,12 @@ class Dumper {
           line(2, "supersedes " + names);
           break;
         }
+        case FieldKind::Orders: {
+          std::string names;
+          for (const Name& n : f.names) names += (names.empty() ? "" : ", ") + n.text;
+          line(2, "orders " + names);
+          break;
+        }
       }
     }
   }

@@ -742,6 +742,11 @@ class Printer {
         for (const ast::SupersedesTarget& t : f.targets) items.push_back(t.spelling());
         return list(head, items, 6);
       }
+      case ast::FieldKind::Orders: {
+        std::vector<std::string> items;
+        for (const ast::Name& n : f.names) items.push_back(n.text);
+        return list(head, items, 6);
+      }
     }
     return {};
   }

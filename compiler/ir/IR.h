@@ -114,6 +114,7 @@ struct Recommendation {
   std::string rationale;
   std::vector<Citation> citations;
   std::vector<uint32_t> supersedes;  // recommendation indices
+  std::vector<uint32_t> orders;      // code sets (Program::fhir.codesets) of the orders it recommends
   NodeId condition = 0;              // own condition
   NodeId status = 0;                 // condition and not any superseder's status
 };

@@ -44,13 +44,20 @@ Json recommendationJson(const Program& program, const Recommendation& rec) {
   for (uint32_t index : rec.supersedes) {
     supersedes.push_back(program.recommendations.at(index).name);
   }
-  return {{"name", rec.name},
-          {"label", rec.label},
-          {"category", rec.category},
-          {"urgency", rec.urgency},
-          {"rationale", rec.rationale},
-          {"citations", citationsJson(rec.citations)},
-          {"supersedes", std::move(supersedes)}};
+  Json out = {{"name", rec.name},
+              {"label", rec.label},
+              {"category", rec.category},
+              {"urgency", rec.urgency},
+              {"rationale", rec.rationale},
+              {"citations", citationsJson(rec.citations)},
+              {"supersedes", std::move(supersedes)}};
+  // Only when it has some: pathways without orders keep their metadata (and hash).
+  if (!rec.orders.empty()) {
+    Json orders = Json::array();
+    for (uint32_t set : rec.orders) orders.push_back(program.fhir.codesets.at(set).name);
+    out["orders"] = std::move(orders);
+  }
+  return out;
 }
 
 // {"codesets":[{"name","description","codes":[{"system","code"}]}],

@@ -125,6 +125,7 @@ class Lowering {
     for (size_t i = 0; i < recDecls_.size(); ++i) {
       auto it = analysis_.blocks.find(recDecls_[i]);
       if (it == analysis_.blocks.end()) continue;
+      program_.recommendations[i].orders = it->second.orders;
       for (const ast::RecommendationDecl* target : it->second.supersedes) {
         uint32_t t = recIndex_.at(target);
         program_.recommendations[i].supersedes.push_back(t);

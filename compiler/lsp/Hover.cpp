@@ -82,6 +82,12 @@ std::string blockText(const driver::Compilation& c, const ast::BlockDecl& block)
         out += "\n- supersedes: " + names;
         break;
       }
+      case ast::FieldKind::Orders: {
+        std::string names;
+        for (const ast::Name& n : field.names) names += (names.empty() ? "" : ", ") + n.text;
+        out += "\n- orders: " + names;
+        break;
+      }
       case ast::FieldKind::Cite: break;
     }
   }

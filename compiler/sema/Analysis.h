@@ -40,6 +40,7 @@ struct Citation {
 struct BlockInfo {
   std::vector<Citation> citations;
   std::vector<const ast::RecommendationDecl*> supersedes;
+  std::vector<uint32_t> orders;  // code sets (indices in Analysis::fhir.codesets) of the orders it recommends
 };
 
 // One place in the source that names a declaration or one of an enum's

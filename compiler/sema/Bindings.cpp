@@ -2,6 +2,7 @@
 // and SNOMED CT check digits, duplicates) and each `fhir` block is resolved
 // against its input's type into a fhir::Binding (common/fhir/Binding.h).
 // What each combination means is documented in docs/fhir.md.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -115,6 +116,10 @@ void Checker::checkCodesets() {
       } else if (alias == "snomed" && !fhir::snomedIdValid(code)) {
         diags_.report(Kind::MalformedCode, e.code.range, code, "SNOMED CT",
                       "a concept id is 6 to 18 digits, the last a Verhoeff check digit; check the code");
+        continue;
+      } else if (alias == "cpt" && !fhir::cptValid(code)) {
+        diags_.report(Kind::MalformedCode, e.code.range, code, "CPT",
+                      "write four digits and a digit, F, T or U, as in \"72148\"");
         continue;
       } else if ((alias == "icd10cm" || alias == "icd10") && !fhir::icd10Valid(code)) {
         diags_.report(Kind::MalformedCode, e.code.range, code, "ICD-10",
@@ -469,6 +474,25 @@ void Checker::checkBindings() {
     const auto& binding = static_cast<const ast::FhirDecl&>(*decl);
     mentionCodesets(binding);
     checkBinding(binding);
+  }
+  // `orders a, b;` on a recommendation: the code sets of the orders (MRI,
+  // ESR...) it recommends, for CDS Hooks order-select.
+  for (const ast::DeclPtr& decl : file_.decls) {
+    if (decl->kind() != ast::DeclKind::Recommendation) continue;
+    const auto& rec = static_cast<const ast::RecommendationDecl&>(*decl);
+    const ast::Field* orders = rec.field(ast::FieldKind::Orders);
+    if (!orders) continue;
+    std::vector<uint32_t>& out = analysis_.blocks[&rec].orders;
+    for (const ast::Name& n : orders->names) {
+      const ast::CodesetDecl* set = codesetNamed(n);
+      if (!set) continue;
+      uint32_t index = codesetIndex_.at(set);
+      if (std::find(out.begin(), out.end(), index) != out.end()) {
+        diags_.report(Kind::DuplicateOrder, n.range, n.text, rec.name.text);
+        continue;
+      }
+      out.push_back(index);
+    }
   }
   for (const ast::DeclPtr& decl : file_.decls) {
     if (decl->kind() != ast::DeclKind::Codeset) continue;

@@ -64,6 +64,12 @@ class UseCollector {
     if (const auto* block = dynamic_cast<const ast::BlockDecl*>(&decl)) {
       for (const ast::Field& field : block->fields) {
         if (field.when) expr(*field.when);
+        if (field.kind == ast::FieldKind::Orders) {
+          for (const ast::Name& n : field.names) {
+            if (const ast::Decl* set = lookup(n.text, ast::DeclKind::Codeset)) add(n.range, set);
+          }
+          continue;
+        }
         if (field.kind != ast::FieldKind::Supersedes) continue;
         for (const ast::SupersedesTarget& target : field.targets) {
           if (target.category) continue;  // a category, not a declaration

@@ -74,7 +74,47 @@ Json sourceOf(const Library& library, const pw_recommendation_info& r) {
            {{"system", fmt::format("urn:pathway:{}:recommendation", info.name)}, {"code", r.name}, {"display", r.label}}}};
 }
 
+std::string sourceLabel(const Library& library) {
+  pw_library_info info = library.info();
+  return fmt::format("{} {} (pathway {}, content hash {:016x})", info.title, info.version, info.name, info.content_hash);
+}
+
+// The facts that decided recommendation `r` (its explanation's condition).
+std::vector<std::string> factsOf(const Result& result, uint32_t r) {
+  Json explanation = Json::parse(result.explain(r, PW_EXPLAIN_JSON));
+  std::vector<std::string> facts;
+  decidingFacts(explanation["condition"], facts);
+  return facts;
+}
+
 }  // namespace
+
+bool OrderCodes::any() const {
+  return std::any_of(byRecommendation.begin(), byRecommendation.end(), [](const auto& c) { return !c.empty(); });
+}
+
+OrderCodes orderCodes(const Library& library) {
+  Json meta = metadata(library);
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> sets;
+  if (auto fhir = meta.find("fhir"); fhir != meta.end()) {
+    for (const Json& set : (*fhir)["codesets"]) {
+      auto& codes = sets[set["name"].get<std::string>()];
+      for (const Json& c : set["codes"]) codes.emplace_back(c["system"], c["code"]);
+    }
+  }
+  OrderCodes out;
+  for (const Json& rec : meta["recommendations"]) {
+    out.byRecommendation.emplace_back();
+    out.primary.emplace_back();
+    if (!rec.contains("orders")) continue;
+    for (const Json& name : rec["orders"]) {
+      const auto& codes = sets[name.get<std::string>()];
+      out.byRecommendation.back().insert(out.byRecommendation.back().end(), codes.begin(), codes.end());
+      if (!codes.empty()) out.primary.back().push_back(codes.front());
+    }
+  }
+  return out;
+}
 
 std::string indicatorFor(std::string_view urgency) {
   if (urgency == "immediate") return "critical";
@@ -155,6 +195,7 @@ Json patientViewCards(const Library& library, const Result& result, CardOptions&
   }
   std::stable_sort(fired.begin(), fired.end(), [](const Pending& a, const Pending& b) { return a.rank < b.rank; });
   Json cards = Json::array();
+  const OrderCodes orders = orderCodes(library);
   for (const Pending& p : fired) {
     pw_recommendation_info r = library.recommendation(p.index);
     Json explanation = Json::parse(result.explain(p.index, PW_EXPLAIN_JSON));
@@ -165,11 +206,31 @@ Json patientViewCards(const Library& library, const Result& result, CardOptions&
     detail += fmt::format("\n**Source:** {} ({} urgency).", citationText(r), r.urgency);
     std::string uuid = newUuid();
     options.uuids.push_back(uuid);
-    cards.push_back({{"uuid", uuid},
-                     {"summary", summaryOf(r.label)},
-                     {"indicator", indicatorFor(r.urgency)},
-                     {"detail", detail},
-                     {"source", sourceOf(library, r)}});
+    Json card = {{"uuid", uuid},
+                 {"summary", summaryOf(r.label)},
+                 {"indicator", indicatorFor(r.urgency)},
+                 {"detail", detail},
+                 {"source", sourceOf(library, r)}};
+    // A recommendation that stands for an order suggests drafting it: a
+    // ServiceRequest with the order's codes (one per code system named).
+    const auto& codes = orders.primary[p.index];
+    if (!codes.empty() && !options.patientId.empty()) {
+      Json coding = Json::array();
+      for (const auto& [system, code] : codes) coding.push_back({{"system", system}, {"code", code}});
+      Json request = {{"resourceType", "ServiceRequest"},
+                      {"status", "draft"},
+                      {"intent", "proposal"},
+                      {"code", {{"coding", coding}, {"text", r.label}}},
+                      {"subject", {{"reference", "Patient/" + options.patientId}}}};
+      card["suggestions"] = Json::array({{{"label", summaryOf(std::string("Order: ") + r.label)},
+                                          {"uuid", newUuid()},
+                                          {"isRecommended", true},
+                                          {"actions", Json::array({{{"type", "create"},
+                                                                    {"description", std::string("Draft order: ") + r.label},
+                                                                    {"resource", request}}})}}});
+      card["selectionBehavior"] = "at-most-one";
+    }
+    cards.push_back(std::move(card));
   }
   if (!undetermined.empty()) {
     // Every input that could still decide one, in input order, with what each would decide.
@@ -203,6 +264,89 @@ Json patientViewCards(const Library& library, const Result& result, CardOptions&
       card["links"] = Json::array({{{"label", "Questionnaire for the missing facts"},
                                     {"url", options.serviceUrl + "/questionnaire"},
                                     {"type", "absolute"}}});
+    }
+    cards.push_back(std::move(card));
+  }
+  return {{"cards", cards}};
+}
+
+Json orderCards(const Library& library, const Result& result, const std::vector<Json>& orders, CardOptions& options) {
+  const OrderCodes codes = orderCodes(library);
+  std::vector<uint8_t> statuses = result.statuses();
+  Json cards = Json::array();
+  for (const Json& order : orders) {
+    // The order's codings.
+    std::vector<std::pair<std::string, std::string>> coded;
+    std::string display;
+    if (auto code = order.find("code"); code != order.end() && code->is_object()) {
+      display = code->value("text", "");
+      for (const Json& c : code->value("coding", Json::array())) {
+        if (!c.is_object() || !c.contains("system") || !c.contains("code")) continue;
+        if (!c["system"].is_string() || !c["code"].is_string()) continue;
+        coded.emplace_back(c["system"], c["code"]);
+        if (display.empty()) display = c.value("display", c["code"].get<std::string>());
+      }
+    }
+    std::vector<uint32_t> matching;
+    for (uint32_t r = 0; r < codes.byRecommendation.size(); ++r) {
+      for (const auto& code : coded) {
+        const auto& mine = codes.byRecommendation[r];
+        if (std::find(mine.begin(), mine.end(), code) != mine.end()) {
+          matching.push_back(r);
+          break;
+        }
+      }
+    }
+    if (matching.empty()) continue;  // an order the pathway says nothing about
+    const std::string what = display.empty() ? std::string(library.recommendation(matching[0]).label) : display;
+    auto with = [&](uint8_t status) {
+      for (uint32_t r : matching) {
+        if (statuses[r] == status) return static_cast<int64_t>(r);
+      }
+      return int64_t{-1};
+    };
+    std::string summary, indicator, detail;
+    if (int64_t r = with(PW_FIRE); r >= 0) {
+      pw_recommendation_info info = library.recommendation(static_cast<uint32_t>(r));
+      summary = "Supported by the pathway now: " + what;
+      indicator = "info";
+      detail = fmt::format("The pathway recommends **{}** for this patient now. {}\n\n**Why:**\n", info.label, info.rationale);
+      for (const std::string& f : factsOf(result, static_cast<uint32_t>(r))) detail += "- " + f + "\n";
+      detail += fmt::format("\n**Source:** {}.", citationText(info));
+    } else if (int64_t u = with(PW_UNDETERMINED); u >= 0) {
+      pw_recommendation_info info = library.recommendation(static_cast<uint32_t>(u));
+      summary = "Not yet decided by the pathway: " + what;
+      indicator = "info";
+      detail = fmt::format("Whether the pathway recommends **{}** depends on facts not recorded yet:\n\n", info.label);
+      for (uint32_t in : result.missing(static_cast<uint32_t>(u))) {
+        pw_input_info i = library.input(in);
+        detail += fmt::format("- **{}**: {}\n", i.name, i.description);
+      }
+      detail += fmt::format("\n**Source:** {}.", citationText(info));
+    } else {
+      summary = "Not supported by the pathway now: " + what;
+      indicator = "warning";
+      detail = "The pathway does not recommend this order for this patient now.\n";
+      for (uint32_t r2 : matching) {
+        pw_recommendation_info info = library.recommendation(r2);
+        std::vector<uint32_t> by = result.supersededBy(r2);
+        if (!by.empty()) {
+          detail += fmt::format("\n**{}** is replaced by **{}**.\n", info.label, library.recommendation(by[0]).label);
+          continue;
+        }
+        detail += fmt::format("\n**{}**: its conditions do not hold:\n", info.label);
+        for (const std::string& f : factsOf(result, r2)) detail += "- " + f + "\n";
+        detail += fmt::format("(Source: {}.)\n", citationText(info));
+      }
+    }
+    std::string uuid = newUuid();
+    options.uuids.push_back(uuid);
+    Json card = {{"uuid", uuid}, {"summary", summaryOf(summary)}, {"indicator", indicator}, {"detail", detail},
+                 {"source", {{"label", sourceLabel(library)}}}};
+    if (!order.value("id", "").empty()) {
+      card["source"]["topic"] = {{"system", "urn:pathway:order"},
+                                 {"code", order.value("resourceType", "ServiceRequest") + "/" + order.value("id", "")},
+                                 {"display", what}};
     }
     cards.push_back(std::move(card));
   }

@@ -27,8 +27,26 @@ Json prefetchTemplates(const Library& library);
 
 struct CardOptions {
   std::string serviceUrl;  // absolute base of this service: http://host:port/cds-services/ID
+  std::string patientId;   // the subject of suggested orders
   std::vector<std::string> uuids;  // filled: one per card, in card order
 };
+
+// The orders a recommendation stands for (`orders` in the pathway): every
+// code of its code sets, "system|code".
+struct OrderCodes {
+  std::vector<std::vector<std::pair<std::string, std::string>>> byRecommendation;  // (system, code)
+  // The first code of each of its code sets: the codings of a suggested order.
+  std::vector<std::vector<std::pair<std::string, std::string>>> primary;
+  bool any() const;
+};
+OrderCodes orderCodes(const Library& library);
+
+// The answer to order-select / order-sign: for each draft order in
+// `orders` (ServiceRequests etc., already filtered to the selection) whose
+// code a recommendation orders, a card saying whether the pathway supports
+// it for this patient now (info), does not (warning, with why), or cannot
+// tell yet (info, with the data that would decide).
+Json orderCards(const Library& library, const Result& result, const std::vector<Json>& orders, CardOptions& options);
 
 // The cards for `result` (evaluated with evaluateTraced):
 // one per fired recommendation that no other supersedes, by urgency, then

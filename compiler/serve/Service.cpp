@@ -121,13 +121,27 @@ struct Service::Impl {
     routes();
   }
 
-  std::shared_ptr<const Library> serviceFor(const std::string& id) {
+  // "NAME" (patient-view), "NAME-order-select", "NAME-order-sign" (a
+  // pathway with orders): the library and the hook its id serves.
+  std::shared_ptr<const Library> serviceFor(const std::string& requested, std::string* hook = nullptr) {
     auto c = current();
+    std::string id = requested, served = "patient-view";
+    for (const char* h : {"order-select", "order-sign"}) {
+      const std::string suffix = std::string("-") + h;
+      if (id.size() > suffix.size() && id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        auto lib = c->services.find(id.substr(0, id.size() - suffix.size()));
+        if (lib != c->services.end() && orderCodes(*lib->second).any()) {
+          id = lib->first;
+          served = h;
+        }
+      }
+    }
+    if (hook) *hook = served;
     auto it = c->services.find(id);
     if (it == c->services.end()) {
       std::string known;
       for (const std::string& s : c->order) known += (known.empty() ? "" : ", ") + s;
-      throw HttpError{404, fmt::format("no CDS service '{}' (services: {})", id, known)};
+      throw HttpError{404, fmt::format("no CDS service '{}' (services: {})", requested, known)};
     }
     return it->second;
   }
@@ -195,7 +209,20 @@ struct Service::Impl {
     server.Get("/cds-services", [this](const httplib::Request&, httplib::Response& res) {
       Json list = Json::array();
       auto c = current();
-      for (const std::string& id : c->order) list.push_back(discoveryEntry(*c->services.at(id)));
+      for (const std::string& id : c->order) {
+        const Library& lib = *c->services.at(id);
+        list.push_back(discoveryEntry(lib));
+        if (!orderCodes(lib).any()) continue;
+        for (const char* h : {"order-select", "order-sign"}) {
+          Json entry = discoveryEntry(lib);
+          entry["hook"] = h;
+          entry["id"] = id + "-" + h;
+          entry["description"] = fmt::format("Whether pathway '{}' {} supports the draft orders (imaging, labs, "
+                                             "electrodiagnostics, injections) for this patient now.",
+                                             id, lib.version());
+          list.push_back(std::move(entry));
+        }
+      }
       sendJson(res, 200, {{"services", list}});
     });
     server.Get(R"(/cds-services/([^/]+)/questionnaire)", [this](const httplib::Request& req, httplib::Response& res) {
@@ -204,8 +231,9 @@ struct Service::Impl {
       res.set_content(std::string(lib->questionnaire()), "application/fhir+json");
     });
     server.Post(R"(/cds-services/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-      auto lib = serviceFor(req.matches[1]);
-      hook(req, res, *lib);
+      std::string served;
+      auto lib = serviceFor(req.matches[1], &served);
+      hook(req, res, *lib, served);
     });
     server.Post(R"(/cds-services/([^/]+)/feedback)", [this](const httplib::Request& req, httplib::Response& res) {
       auto lib = serviceFor(req.matches[1]);
@@ -230,24 +258,49 @@ struct Service::Impl {
   // 401 unless the request carries a valid bearer JWT (when a JWKS is set).
   void authenticate(const httplib::Request& req, const Library& lib) {
     if (!jwt) return;
-    const std::string audience = baseUrl(req) + "/cds-services/" + std::string(lib.name());
+    // The URL the client called: the order services have ids of their own.
+    const std::string audience = baseUrl(req) + "/cds-services/" + req.matches[1].str();
+    (void)lib;
     const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count();
     std::string why = jwt->verify(req.get_header_value("Authorization"), audience, now);
     if (!why.empty()) throw HttpError{401, "unauthorized: " + why};
   }
 
-  void hook(const httplib::Request& req, httplib::Response& res, const Library& lib) {
+  void hook(const httplib::Request& req, httplib::Response& res, const Library& lib, const std::string& served) {
     const auto started = std::chrono::steady_clock::now();
     authenticate(req, lib);
     Json body = parseBody(req, options.maxJsonDepth);
     const std::string hookName = requireMember(body, "hook", Json::value_t::string, "a string");
     const std::string instance = requireMember(body, "hookInstance", Json::value_t::string, "a string");
     const Json& context = requireMember(body, "context", Json::value_t::object, "an object");
-    if (hookName != "patient-view") {
-      throw HttpError{400, fmt::format("hook '{}' is not served by '{}' (it serves patient-view)", hookName, lib.name())};
+    if (hookName != served) {
+      throw HttpError{400, fmt::format("hook '{}' is not served by '{}' (it serves {})", hookName,
+                                       req.matches[1].str(), served)};
     }
     const std::string patient = requireMember(context, "patientId", Json::value_t::string, "a string");
+    // order-select and order-sign: the draft orders to judge.
+    std::vector<Json> orders;
+    if (served != "patient-view") {
+      const Json& drafts = requireMember(context, "draftOrders", Json::value_t::object, "a Bundle");
+      if (drafts.value("resourceType", "") != "Bundle") throw HttpError{400, "'draftOrders' is not a Bundle"};
+      std::vector<std::string> selections;
+      if (served == "order-select") {
+        for (const Json& s : requireMember(context, "selections", Json::value_t::array, "an array")) {
+          if (!s.is_string()) throw HttpError{400, "a selection is not a string"};
+          selections.push_back(s);
+        }
+      }
+      for (const Json& e : drafts.value("entry", Json::array())) {
+        if (!e.is_object() || !e.contains("resource") || !e["resource"].is_object()) {
+          throw HttpError{400, "a draftOrders entry has no resource"};
+        }
+        const Json& r = e["resource"];
+        const std::string ref = r.value("resourceType", "") + "/" + r.value("id", "");
+        if (served == "order-select" && std::find(selections.begin(), selections.end(), ref) == selections.end()) continue;
+        orders.push_back(r);
+      }
+    }
     // The prefetched data: every template key the client filled.
     Json templates = prefetchTemplates(lib);
     Json documents = Json::array();
@@ -304,7 +357,9 @@ struct Service::Impl {
     evaluateTraced(lib, input, result);
     CardOptions cardOptions;
     cardOptions.serviceUrl = baseUrl(req) + "/cds-services/" + std::string(lib.name());
-    Json response = patientViewCards(lib, result, cardOptions);
+    cardOptions.patientId = patient;
+    Json response = served == "patient-view" ? patientViewCards(lib, result, cardOptions)
+                                             : orderCards(lib, result, orders, cardOptions);
 
     // The audit line, written before the answer leaves.
     pw_library_info info = lib.info();

@@ -242,6 +242,9 @@ class AstBuilder {
     } else if (auto* cite = dynamic_cast<PathwayParser::CiteFieldContext*>(ctx)) {
       f.kind = ast::FieldKind::Cite;
       for (PathwayParser::CitationContext* c : cite->citation()) f.cites.push_back(citation(c));
+    } else if (auto* orders = dynamic_cast<PathwayParser::OrdersFieldContext*>(ctx)) {
+      f.kind = ast::FieldKind::Orders;
+      for (antlr4::tree::TerminalNode* id : orders->IDENT()) f.names.push_back(name(id));
     } else if (auto* supersedes = dynamic_cast<PathwayParser::SupersedesFieldContext*>(ctx)) {
       f.kind = ast::FieldKind::Supersedes;
       for (PathwayParser::SupersedesTargetContext* t : supersedes->supersedesTarget()) {

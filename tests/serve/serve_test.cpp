@@ -155,7 +155,11 @@ TEST_F(Serve, DiscoveryListsTheServiceWithPrefetchTemplatesFromItsBindings) {
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "*");
   Json d = Json::parse(res->body);
-  ASSERT_EQ(d["services"].size(), 1u);
+  ASSERT_EQ(d["services"].size(), 3u);  // patient-view, and order-select and order-sign (the pathway has orders)
+  EXPECT_EQ(d["services"][1]["id"], "pt_failure-order-select");
+  EXPECT_EQ(d["services"][1]["hook"], "order-select");
+  EXPECT_EQ(d["services"][2]["id"], "pt_failure-order-sign");
+  EXPECT_EQ(d["services"][2]["hook"], "order-sign");
   const Json& s = d["services"][0];
   EXPECT_EQ(s["id"], "pt_failure");
   EXPECT_EQ(s["hook"], "patient-view");
@@ -370,7 +374,12 @@ TEST_F(Serve, ConcurrentRequestsGetIdenticalAnswersAndSigtermLosesNoAuditLine) {
   for (const std::string& n : names) bodies.push_back(hookRequest(samplePath(n)).dump());
   auto strip = [](const std::string& body) {
     Json j = Json::parse(body);
-    for (Json& c : j["cards"]) c.erase("uuid");
+    for (Json& c : j["cards"]) {
+      c.erase("uuid");
+      if (c.contains("suggestions")) {
+        for (Json& suggestion : c["suggestions"]) suggestion.erase("uuid");
+      }
+    }
     return j.dump();
   };
   std::vector<std::string> reference;
@@ -500,7 +509,12 @@ TEST_F(Serve, MissingPrefetchIsReadFromTheClientsFhirServer) {
   start({"--allow-fhir-server", fhir.base()});
   auto strip = [](const std::string& body) {
     Json j = Json::parse(body);
-    for (Json& c : j["cards"]) c.erase("uuid");
+    for (Json& c : j["cards"]) {
+      c.erase("uuid");
+      if (c.contains("suggestions")) {
+        for (Json& suggestion : c["suggestions"]) suggestion.erase("uuid");
+      }
+    }
     return j;
   };
   auto reference = post("/cds-services/pt_failure", hookRequest(bundle));
@@ -632,6 +646,95 @@ TEST_F(Serve, AKilledServerLeavesAParseableAuditLogAndARestartAppends) {
   start();
   ASSERT_EQ(post("/cds-services/pt_failure", Json::parse(body))->status, 200);
   EXPECT_EQ(auditLines().size(), lines + 1);
+}
+
+
+// A draft ServiceRequest with one coding.
+Json draftOrder(const std::string& id, const std::string& system, const std::string& code, const std::string& text) {
+  return {{"resource",
+           {{"resourceType", "ServiceRequest"}, {"id", id}, {"status", "draft"}, {"intent", "order"},
+            {"code", {{"coding", Json::array({{{"system", system}, {"code", code}}})}, {"text", text}}},
+            {"subject", {{"reference", "Patient/p05"}}}}}};
+}
+
+// order-select for patient 05: MRI (recommended) is supported, ESR (not
+// recommended) is not with the reasons, an epidural injection is not
+// decided yet with the facts that would decide it; an X-ray the pathway
+// orders nothing for gets no card; unselected orders are not judged.
+// order-sign judges every draft order.
+TEST_F(Serve, OrderSelectSaysWhetherThePathwaySupportsEachSelectedOrder) {
+  start();
+  const std::string cpt = "http://www.ama-assn.org/go/cpt";
+  Json request = hookRequest(samplePath("05_radicular_needs_mri_emg.json"));
+  request["hook"] = "order-select";
+  request["context"]["draftOrders"] = {{"resourceType", "Bundle"}, {"type", "collection"},
+                                       {"entry", {draftOrder("mri", cpt, "72148", "MRI lumbar spine"),
+                                                  draftOrder("esr", cpt, "85652", "ESR"),
+                                                  draftOrder("esi", cpt, "62323", "Lumbar epidural injection"),
+                                                  draftOrder("xr", "http://loinc.org", "48469-1", "XR lumbar"),
+                                                  draftOrder("ct", cpt, "72131", "CT lumbar")}}};
+  request["context"]["selections"] = {"ServiceRequest/mri", "ServiceRequest/esr", "ServiceRequest/esi", "ServiceRequest/xr"};
+  auto res = post("/cds-services/pt_failure-order-select", request);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  Json cards = Json::parse(res->body)["cards"];
+  ASSERT_EQ(cards.size(), 3u) << cards.dump(1);
+  EXPECT_EQ(cards[0]["summary"], "Supported by the pathway now: MRI lumbar spine");
+  EXPECT_EQ(cards[0]["indicator"], "info");
+  EXPECT_EQ(cards[0]["source"]["topic"]["code"], "ServiceRequest/mri");
+  EXPECT_NE(cards[0]["detail"].get<std::string>().find("pain_now = 6 [Observation/pain-2026-12-01"), std::string::npos);
+  EXPECT_EQ(cards[1]["summary"], "Not supported by the pathway now: ESR");
+  EXPECT_EQ(cards[1]["indicator"], "warning");
+  EXPECT_NE(cards[1]["detail"].get<std::string>().find("inflammatory_back_pain = false"), std::string::npos)
+      << cards[1]["detail"];
+  EXPECT_EQ(cards[2]["summary"], "Not yet decided by the pathway: Lumbar epidural injection");
+  EXPECT_NE(cards[2]["detail"].get<std::string>().find("**disc_herniation**"), std::string::npos);
+  // order-sign: every draft order, the CT too (not recommended for patient 05).
+  request["hook"] = "order-sign";
+  request["context"].erase("selections");
+  res = post("/cds-services/pt_failure-order-sign", request);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  cards = Json::parse(res->body)["cards"];
+  ASSERT_EQ(cards.size(), 4u);
+  EXPECT_EQ(cards[3]["summary"], "Not supported by the pathway now: CT lumbar");
+  // The hook must match the service; order-select needs its selections.
+  res = post("/cds-services/pt_failure", request);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("hook 'order-sign' is not served by 'pt_failure' (it serves patient-view)"), std::string::npos);
+  request["hook"] = "order-select";
+  res = post("/cds-services/pt_failure-order-select", request);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(res->body.find("'selections' is missing or not an array"), std::string::npos) << res->body;
+}
+
+// patient-view: a recommendation with orders suggests drafting it, a
+// ServiceRequest with the first code of each of its code sets.
+TEST_F(Serve, ARecommendedOrderComesWithASuggestionThatDraftsIt) {
+  start();
+  auto res = post("/cds-services/pt_failure", hookRequest(samplePath("05_radicular_needs_mri_emg.json")));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  Json mri;
+  Json answer = Json::parse(res->body);
+  for (const Json& card : answer["cards"]) {
+    if (card["source"].contains("topic") && card["source"]["topic"]["code"] == "mri_lumbar") mri = card;
+    if (card["source"].contains("topic") && card["source"]["topic"]["code"] == "specialist_reevaluation") {
+      EXPECT_FALSE(card.contains("suggestions"));  // no order to draft
+    }
+  }
+  ASSERT_TRUE(mri.contains("suggestions"));
+  EXPECT_EQ(mri["selectionBehavior"], "at-most-one");
+  const Json& action = mri["suggestions"][0]["actions"][0];
+  EXPECT_EQ(action["type"], "create");
+  EXPECT_EQ(action["resource"]["resourceType"], "ServiceRequest");
+  EXPECT_EQ(action["resource"]["status"], "draft");
+  EXPECT_EQ(action["resource"]["subject"]["reference"], "Patient/p05");
+  EXPECT_EQ(action["resource"]["code"]["coding"],
+            (Json::array({{{"system", "http://loinc.org"}, {"code", "30679-5"}},
+                          {{"system", "http://www.ama-assn.org/go/cpt"}, {"code", "72148"}}})));
 }
 
 TEST_F(Serve, ServesHttpsWithACertificate) {

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -389,7 +392,7 @@ TEST_F(Serve, ConcurrentRequestsGetIdenticalAnswersAndSigtermLosesNoAuditLine) {
     ASSERT_EQ(res->status, 200);
     reference.push_back(strip(res->body));
   }
-  constexpr int kThreads = 8, kPerThread = 25;
+  constexpr int kThreads = 8, kPerThread = 125;  // 1,000 requests
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
@@ -735,6 +738,39 @@ TEST_F(Serve, ARecommendedOrderComesWithASuggestionThatDraftsIt) {
   EXPECT_EQ(action["resource"]["code"]["coding"],
             (Json::array({{{"system", "http://loinc.org"}, {"code", "30679-5"}},
                           {{"system", "http://www.ama-assn.org/go/cpt"}, {"code", "72148"}}})));
+}
+
+
+// A client that sends its request one byte a second holds one worker; the
+// others keep answering everyone else.
+TEST_F(Serve, ASlowClientDoesNotBlockOthers) {
+  start({"--threads", "2"});
+  std::atomic<bool> done{false};
+  std::thread slow([&] {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return;
+    const std::string request = "POST /cds-services/pt_failure HTTP/1.1\r\nHost: x\r\n";
+    for (size_t i = 0; i < request.size() && !done; ++i) {
+      ::send(fd, &request[i], 1, MSG_NOSIGNAL);
+      for (int t = 0; t < 10 && !done; ++t) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ::close(fd);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string body = hookRequest(samplePath("05_radicular_needs_mri_emg.json")).dump();
+  auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 20; ++i) {
+    auto res = client_->Post("/cds-services/pt_failure", body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  done = true;
+  slow.join();
 }
 
 TEST_F(Serve, ServesHttpsWithACertificate) {

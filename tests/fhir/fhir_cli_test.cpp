@@ -6,11 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include "support/Cli.h"
+#include "support/FhirJson.h"
 
 namespace pathway::test {
 namespace {
 
 using Json = nlohmann::json;
+using fhirjson::bundle;
+using fhirjson::quantity;
+using fhirjson::coded;
 
 constexpr const char* kPathway = R"PW(pathway fhirtest {
   title "FHIR binding rules";
@@ -59,9 +63,6 @@ recommendation r {
 
 constexpr const char* kNow = "2026-12-03T09:00:00Z";
 
-Json coded(const std::string& system, const std::string& code) {
-  return {{"coding", Json::array({{{"system", system}, {"code", code}}})}};
-}
 
 Json observation(const std::string& id, const std::string& loinc, const std::string& when, Json value,
                  const std::string& status = "final") {
@@ -71,9 +72,6 @@ Json observation(const std::string& id, const std::string& loinc, const std::str
   return o;
 }
 
-Json quantity(double value, const std::string& ucum) {
-  return {{"valueQuantity", {{"value", value}, {"unit", ucum}, {"system", "http://unitsofmeasure.org"}, {"code", ucum}}}};
-}
 
 Json condition(const std::string& id, const std::string& system, const std::string& code, const std::string& clinical,
                const std::string& onset, const std::string& verification = "confirmed") {
@@ -85,11 +83,6 @@ Json condition(const std::string& id, const std::string& system, const std::stri
           {"onsetDateTime", onset}};
 }
 
-Json bundle(Json entries) {
-  Json b = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", Json::array()}};
-  for (Json& r : entries) b["entry"].push_back({{"resource", r}});
-  return b;
-}
 
 class FhirCli : public Cli {
  protected:

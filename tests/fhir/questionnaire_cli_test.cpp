@@ -6,11 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "support/Cli.h"
+#include "support/FhirJson.h"
 
 namespace pathway::test {
 namespace {
 
 using Json = nlohmann::json;
+using fhirjson::bundle;
+using fhirjson::quantity;
 
 constexpr const char* kPathway = R"PW(pathway qtest {
   title "Questionnaire rules";
@@ -65,15 +68,7 @@ Json coding(const std::string& label, const std::string& system = "urn:pathway:q
   return {{"valueCoding", {{"system", system}, {"code", label}}}};
 }
 
-Json quantity(double value, const std::string& ucum) {
-  return {{"valueQuantity", {{"value", value}, {"unit", ucum}, {"system", "http://unitsofmeasure.org"}, {"code", ucum}}}};
-}
 
-Json bundle(Json entries) {
-  Json b = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", Json::array()}};
-  for (Json& r : entries) b["entry"].push_back({{"resource", r}});
-  return b;
-}
 
 class QuestionnaireCli : public Cli {
  protected:

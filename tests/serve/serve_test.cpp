@@ -126,6 +126,18 @@ const std::vector<std::string>& samples() {
   return names;
 }
 
+// An answer without its random parts (card and suggestion uuids), to compare.
+Json withoutUuids(const std::string& body) {
+  Json j = Json::parse(body);
+  for (Json& c : j["cards"]) {
+    c.erase("uuid");
+    if (c.contains("suggestions")) {
+      for (Json& suggestion : c["suggestions"]) suggestion.erase("uuid");
+    }
+  }
+  return j;
+}
+
 class Serve : public Cli {
  protected:
   void start(std::vector<std::string> extra = {}, const std::string& library = PT_FAILURE_LIBRARY) {
@@ -375,22 +387,12 @@ TEST_F(Serve, ConcurrentRequestsGetIdenticalAnswersAndSigtermLosesNoAuditLine) {
   const std::vector<std::string>& names = samples();
   std::vector<std::string> bodies;
   for (const std::string& n : names) bodies.push_back(hookRequest(samplePath(n)).dump());
-  auto strip = [](const std::string& body) {
-    Json j = Json::parse(body);
-    for (Json& c : j["cards"]) {
-      c.erase("uuid");
-      if (c.contains("suggestions")) {
-        for (Json& suggestion : c["suggestions"]) suggestion.erase("uuid");
-      }
-    }
-    return j.dump();
-  };
-  std::vector<std::string> reference;
+  std::vector<Json> reference;
   for (const std::string& b : bodies) {
     auto res = client_->Post("/cds-services/pt_failure", b, "application/json");
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 200);
-    reference.push_back(strip(res->body));
+    reference.push_back(withoutUuids(res->body));
   }
   constexpr int kThreads = 8, kPerThread = 125;  // 1,000 requests
   std::atomic<int> failures{0};
@@ -402,7 +404,7 @@ TEST_F(Serve, ConcurrentRequestsGetIdenticalAnswersAndSigtermLosesNoAuditLine) {
       for (int i = 0; i < kPerThread; ++i) {
         size_t k = static_cast<size_t>(t + i) % bodies.size();
         auto res = c.Post("/cds-services/pt_failure", bodies[k], "application/json");
-        if (!res || res->status != 200 || strip(res->body) != reference[k]) ++failures;
+        if (!res || res->status != 200 || withoutUuids(res->body) != reference[k]) ++failures;
       }
     });
   }
@@ -510,16 +512,6 @@ TEST_F(Serve, MissingPrefetchIsReadFromTheClientsFhirServer) {
   const std::string bundle = samplePath("05_radicular_needs_mri_emg.json");
   FhirServer fhir(bundle, "secret-token");
   start({"--allow-fhir-server", fhir.base()});
-  auto strip = [](const std::string& body) {
-    Json j = Json::parse(body);
-    for (Json& c : j["cards"]) {
-      c.erase("uuid");
-      if (c.contains("suggestions")) {
-        for (Json& suggestion : c["suggestions"]) suggestion.erase("uuid");
-      }
-    }
-    return j;
-  };
   auto reference = post("/cds-services/pt_failure", hookRequest(bundle));
   ASSERT_TRUE(reference);
   ASSERT_EQ(reference->status, 200);
@@ -531,7 +523,7 @@ TEST_F(Serve, MissingPrefetchIsReadFromTheClientsFhirServer) {
   auto res = post("/cds-services/pt_failure", request);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
-  EXPECT_EQ(strip(res->body), strip(reference->body));
+  EXPECT_EQ(withoutUuids(res->body), withoutUuids(reference->body));
   EXPECT_GE(fhir.searches.load(), 4);  // four searches, some over several pages
   // Partial prefetch: the rest is read.
   Json partial = request;
@@ -539,7 +531,7 @@ TEST_F(Serve, MissingPrefetchIsReadFromTheClientsFhirServer) {
   res = post("/cds-services/pt_failure", partial);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
-  EXPECT_EQ(strip(res->body), strip(reference->body));
+  EXPECT_EQ(withoutUuids(res->body), withoutUuids(reference->body));
   // A wrong token, a server not allowed, a server that is down: 412 saying why.
   Json wrongToken = request;
   wrongToken["fhirAuthorization"]["access_token"] = "nope";

@@ -5,6 +5,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <thread>
@@ -60,6 +63,9 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A client that hangs up mid-answer must not kill the server: OpenSSL
+  // writes TLS records with write(2), which raises SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
 
   std::vector<std::shared_ptr<const Library>> libraries = loadAll(options.libraries, diag);
   if (libraries.empty()) return kExitError;
@@ -97,6 +103,7 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   std::fprintf(stderr, "pathwayc serve: listening on %s://%s:%d/cds-services (%s)\n",
                options.tlsCert.empty() ? "http" : "https", options.host.c_str(), port, names.c_str());
   std::fflush(stderr);
+  std::atomic<bool> running{true};
   std::thread waiter([&] {
     for (;;) {
       int signal = 0;
@@ -116,10 +123,17 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
       }
       std::fflush(stderr);
     }
-    server->stop();
+    // stop() does nothing before the server has started listening, so a
+    // signal that came early is acted on until run() has returned.
+    while (running) {
+      server->stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   });
   server->run();
-  // run() returns after stop(), or when listening failed: wake the waiter.
+  running = false;
+  // run() returns after stop(), or when listening failed: wake the waiter
+  // if it still waits for a signal.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   std::fprintf(stderr, "pathwayc serve: stopped\n");

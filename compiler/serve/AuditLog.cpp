@@ -32,27 +32,31 @@ void AuditLog::open() {
 }
 
 void AuditLog::rotate() {
-  ::close(fd_);
+  if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
   for (unsigned i = keep_; i > 1; --i) {
     std::string from = fmt::format("{}.{}", path_, i - 1), to = fmt::format("{}.{}", path_, i);
     ::rename(from.c_str(), to.c_str());  // a missing older file is no error
   }
-  if (keep_ > 0) ::rename(path_.c_str(), (path_ + ".1").c_str());
-  else ::unlink(path_.c_str());
+  const bool moved = keep_ > 0 ? ::rename(path_.c_str(), (path_ + ".1").c_str()) == 0 : ::unlink(path_.c_str()) == 0;
   open();
+  // A file that could not be moved keeps growing rather than being rotated
+  // again on every line.
+  if (!moved) maxBytes_ = 0;
 }
 
 bool AuditLog::append(const nlohmann::json& line) {
   if (path_.empty()) return true;
   std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::lock_guard<std::mutex> lock(mutex_);
-  if (maxBytes_ > 0 && size_ > 0 && size_ + text.size() > maxBytes_) {
-    try {
+  try {
+    if (fd_ < 0) {
+      open();  // a rotation that could not reopen: try again, renaming nothing
+    } else if (maxBytes_ > 0 && size_ > 0 && size_ + text.size() > maxBytes_) {
       rotate();
-    } catch (const std::exception&) {
-      return false;
     }
+  } catch (const std::exception&) {
+    return false;
   }
   size_t done = 0;
   while (done < text.size()) {

@@ -1,5 +1,7 @@
 #include "serve/FhirClient.h"
 
+#include <algorithm>
+#include <chrono>
 #include <regex>
 #include <stdexcept>
 
@@ -21,15 +23,43 @@ std::string urlEncode(const std::string& in) {
   return out;
 }
 
-// "http://host:8080/fhir" -> {"http://host:8080", "/fhir"}
-bool splitBase(const std::string& url, std::string& origin, std::string& path) {
-  static const std::regex form(R"(^(https?://[^/?#]+)(/[^?#]*)?$)");
+struct Url {
+  std::string scheme, host, path;  // path without a trailing slash
+  int port = 0;
+  std::string origin() const { return fmt::format("{}://{}:{}", scheme, host, port); }
+};
+
+// scheme://host[:port][/path], no userinfo, query or fragment; host a name
+// or an IPv4 address (letters, digits, '.', '-').
+bool parseUrl(const std::string& url, Url& out) {
+  static const std::regex form(R"(^(https?)://([A-Za-z0-9.-]+)(?::([0-9]{1,5}))?(/[^?#@]*)?$)");
   std::smatch m;
   if (!std::regex_match(url, m, form)) return false;
-  origin = m[1];
-  path = m[2];
-  while (!path.empty() && path.back() == '/') path.pop_back();
-  return true;
+  out.scheme = m[1];
+  out.host = m[2];
+  std::transform(out.host.begin(), out.host.end(), out.host.begin(), [](unsigned char c) { return std::tolower(c); });
+  out.port = m[3].matched ? std::stoi(m[3]) : (out.scheme == "https" ? 443 : 80);
+  out.path = m[4];
+  while (!out.path.empty() && out.path.back() == '/') out.path.pop_back();
+  return out.port > 0 && out.port < 65536;
+}
+
+// The same scheme, host and port, and a path inside the allowed one (on a
+// '/' boundary): https://fhir.example.org does not allow
+// https://fhir.example.org.evil.com, nor /fhir allow /fhirx.
+bool allowedBy(const Url& url, const std::string& prefix) {
+  Url allowed;
+  if (!parseUrl(prefix, allowed)) return false;
+  if (url.scheme != allowed.scheme || url.host != allowed.host || url.port != allowed.port) return false;
+  return url.path.compare(0, allowed.path.size(), allowed.path) == 0 &&
+         (url.path.size() == allowed.path.size() || url.path[allowed.path.size()] == '/');
+}
+
+// RFC 6750 b64token: no control characters, spaces or separators that could
+// split the request header.
+bool bearerToken(const std::string& token) {
+  static const std::regex form(R"(^[A-Za-z0-9._~+/-]+=*$)");
+  return std::regex_match(token, form);
 }
 
 }  // namespace
@@ -65,33 +95,42 @@ bool fillTemplate(const std::string& tmpl, const Json& context, std::string& que
 
 Json fetchPrefetch(const std::string& fhirServer, const Json& authorization, const std::string& query,
                    const FhirFetchOptions& options) {
+  Url server;
+  if (!parseUrl(fhirServer, server)) throw std::runtime_error("fhirServer is not an http(s) URL of a host");
   bool allowed = false;
-  for (const std::string& prefix : options.allowed) allowed = allowed || fhirServer.rfind(prefix, 0) == 0;
+  for (const std::string& prefix : options.allowed) allowed = allowed || allowedBy(server, prefix);
   if (!allowed) throw std::runtime_error(fmt::format("fhirServer {} is not one this service may query", fhirServer));
-  std::string origin, base;
-  if (!splitBase(fhirServer, origin, base)) throw std::runtime_error("fhirServer is not an http(s) URL");
-  httplib::Client client(origin);
+  const std::string& base = server.path;
+  const std::string serverPrefix = fhirServer.substr(0, fhirServer.find_last_not_of('/') + 1);
+  httplib::Client client(server.origin());
   client.set_connection_timeout(options.connectTimeoutSeconds, 0);
   client.set_read_timeout(options.readTimeoutSeconds, 0);
   client.set_follow_location(false);
   httplib::Headers headers = {{"Accept", "application/fhir+json"}};
   if (authorization.is_object()) {
-    const std::string token = authorization.value("access_token", "");
-    if (token.empty()) throw std::runtime_error("fhirAuthorization has no access_token");
+    auto t = authorization.find("access_token");
+    if (t == authorization.end() || !t->is_string()) throw std::runtime_error("fhirAuthorization has no access_token");
+    const std::string token = *t;
+    if (!bearerToken(token)) throw std::runtime_error("fhirAuthorization's access_token is not a bearer token");
     headers.emplace("Authorization", "Bearer " + token);
   }
   Json merged;
   std::string path = base + "/" + query;
+  // One budget of bytes and time for every page of the query.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.totalSeconds);
+  size_t received = 0;
+  bool late = false;
   for (int page = 0; page < options.maxPages && !path.empty(); ++page) {
-    size_t received = 0;
     std::string body;
     auto res = client.Get(path.c_str(), headers, [&](const char* data, size_t length) {
       received += length;
-      if (received > options.maxBytes) return false;
+      late = std::chrono::steady_clock::now() > deadline;
+      if (received > options.maxBytes || late) return false;
       body.append(data, length);
       return true;
     });
     if (!res) {
+      if (late) throw std::runtime_error(fmt::format("GET {}: slower than {} s", path, options.totalSeconds));
       if (received > options.maxBytes) throw std::runtime_error(fmt::format("GET {}: larger than {} bytes", path, options.maxBytes));
       throw std::runtime_error(fmt::format("GET {}: {}", path, httplib::to_string(res.error())));
     }
@@ -111,12 +150,15 @@ Json fetchPrefetch(const std::string& fhirServer, const Json& authorization, con
     path.clear();
     if (auto links = doc.find("link"); links != doc.end() && links->is_array()) {
       for (const Json& link : *links) {
-        if (link.value("relation", "") != "next" || !link.contains("url") || !link["url"].is_string()) continue;
+        if (!link.is_object() || !link.contains("relation") || link["relation"] != "next") continue;
+        if (!link.contains("url") || !link["url"].is_string()) continue;
         const std::string next = link["url"];
-        if (next.rfind(fhirServer, 0) != 0) {
-          throw std::runtime_error(fmt::format("GET {}: the next page {} is on another server", query, next));
+        // On the same server, below its base: serverPrefix + "/..." or "?...".
+        const std::string rest = next.rfind(serverPrefix, 0) == 0 ? next.substr(serverPrefix.size()) : "";
+        if (rest.empty() || (rest[0] != '/' && rest[0] != '?')) {
+          throw std::runtime_error(fmt::format("GET {}: the next page {} is not on the same server", query, next));
         }
-        path = base + next.substr(fhirServer.size());
+        path = base + rest;
       }
     }
   }

@@ -2,7 +2,8 @@
 // (`fhirServer`, `fhirAuthorization`) with a real HTTP client: the template
 // with its tokens filled, bounded in time and size, searchset pages
 // followed on the same server only. Only servers the operator allowed
-// (--allow-fhir-server) are queried: the URL comes from the request.
+// (--allow-fhir-server: same scheme, host and port, path inside) are
+// queried: the URL comes from the request.
 #ifndef PATHWAY_SERVE_FHIRCLIENT_H
 #define PATHWAY_SERVE_FHIRCLIENT_H
 
@@ -17,8 +18,9 @@ struct FhirFetchOptions {
   std::vector<std::string> allowed;   // URL prefixes of the servers that may be queried
   int connectTimeoutSeconds = 2;
   int readTimeoutSeconds = 5;
-  size_t maxBytes = 16u << 20;        // per response
+  size_t maxBytes = 16u << 20;        // all pages of one query together
   int maxPages = 10;                  // searchset pages per query
+  int totalSeconds = 10;              // all pages of one query together
 };
 
 // `tmpl` ("Observation?patient={{context.patientId}}&code=...") with every

@@ -180,9 +180,13 @@ std::string JwtVerifier::verify(const std::string& authorization, const std::str
   }
   Json header = Json::parse(headerText, nullptr, false), payload = Json::parse(payloadText, nullptr, false);
   if (!header.is_object() || !payload.is_object()) return "the token's header or claims are not JSON objects";
-  const std::string alg = header.value("alg", "");
+  auto text = [](const Json& object, const char* name) {
+    auto it = object.find(name);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const std::string alg = text(header, "alg");
   if (alg != "ES384" && alg != "RS384") return fmt::format("alg '{}' is not accepted (ES384 or RS384)", alg);
-  auto key = keys_.find(header.value("kid", ""));
+  auto key = keys_.find(text(header, "kid"));
   if (key == keys_.end()) return "unknown key id";
   if (key->second->alg != alg) return fmt::format("key '{}' is not an {} key", key->first, alg);
   if (!verifySignature(key->second->pkey, alg, token.substr(0, dot2), signature)) return "bad signature";
@@ -191,10 +195,14 @@ std::string JwtVerifier::verify(const std::string& authorization, const std::str
     auto it = payload.find(name);
     return it != payload.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
+  // Seconds since the epoch, whole and between 0 and 2^40 (year 36812):
+  // no overflow in the arithmetic below, whatever a token says.
   auto num = [&](const char* name, int64_t& out) {
     auto it = payload.find(name);
     if (it == payload.end() || !it->is_number()) return false;
-    out = static_cast<int64_t>(it->get<double>());
+    const double v = it->get<double>();
+    if (!(v >= 0 && v <= 1099511627776.0) || v != static_cast<double>(static_cast<int64_t>(v))) return false;
+    out = static_cast<int64_t>(v);
     return true;
   };
   const std::string iss = str("iss");
@@ -208,11 +216,11 @@ std::string JwtVerifier::verify(const std::string& authorization, const std::str
   }
   if (!audOk) return fmt::format("aud is not this service ({})", audience);
   int64_t exp = 0, iat = 0;
-  if (!num("exp", exp)) return "no expiry (exp)";
+  if (!num("exp", exp)) return "no expiry (exp) in whole seconds";
   if (exp + leeway_ < now) return "the token has expired";
-  if (!num("iat", iat)) return "no issue time (iat)";
+  if (!num("iat", iat)) return "no issue time (iat) in whole seconds";
   if (iat > now + leeway_) return "the token is issued in the future";
-  if (exp - iat > 3600) return "the token lives longer than an hour";
+  if (exp > iat + 3600) return "the token lives longer than an hour";
   const std::string jti = str("jti");
   if (jti.empty()) return "no token id (jti)";
   std::lock_guard<std::mutex> lock(mutex_);

@@ -141,16 +141,18 @@ struct Service::Impl {
     if (it == c->services.end()) {
       std::string known;
       for (const std::string& s : c->order) known += (known.empty() ? "" : ", ") + s;
+      if (jwt) throw HttpError{404, fmt::format("no CDS service '{}'", requested)};  // discovery lists them
       throw HttpError{404, fmt::format("no CDS service '{}' (services: {})", requested, known)};
     }
     return it->second;
   }
 
-  std::string baseUrl(const httplib::Request& req) const {
+  // The URL clients call: --public-url, else the address the server is
+  // bound to. Never the request's Host header: a client chooses that, and
+  // it would choose the JWT audience and the card links.
+  std::string baseUrl(const httplib::Request&) const {
     if (!options.publicUrl.empty()) return options.publicUrl;
-    std::string host = req.get_header_value("Host");
-    if (host.empty()) host = fmt::format("{}:{}", options.host, port);
-    return (options.tlsCert.empty() ? "http://" : "https://") + host;
+    return fmt::format("{}://{}:{}", options.tlsCert.empty() ? "http" : "https", options.host, port);
   }
 
   void routes() {
@@ -182,6 +184,9 @@ struct Service::Impl {
       } catch (const HttpError& e) {
         if (e.status == 401) res.set_header("WWW-Authenticate", "Bearer");
         sendError(res, e);
+      } catch (const Json::exception& e) {
+        // A member of the wrong JSON type somewhere in the request.
+        sendError(res, {400, fmt::format("a member of the request has the wrong JSON type: {}", e.what())});
       } catch (...) {
         sendError(res, {500, "internal error"});
       }
@@ -231,11 +236,13 @@ struct Service::Impl {
       res.set_content(std::string(lib->questionnaire()), "application/fhir+json");
     });
     server.Post(R"(/cds-services/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      authenticate(req);  // before the lookup: an unauthenticated caller learns nothing
       std::string served;
       auto lib = serviceFor(req.matches[1], &served);
       hook(req, res, *lib, served);
     });
     server.Post(R"(/cds-services/([^/]+)/feedback)", [this](const httplib::Request& req, httplib::Response& res) {
+      authenticate(req);
       auto lib = serviceFor(req.matches[1]);
       feedback(req, res, *lib);
     });
@@ -256,11 +263,10 @@ struct Service::Impl {
   }
 
   // 401 unless the request carries a valid bearer JWT (when a JWKS is set).
-  void authenticate(const httplib::Request& req, const Library& lib) {
+  void authenticate(const httplib::Request& req) {
     if (!jwt) return;
     // The URL the client called: the order services have ids of their own.
     const std::string audience = baseUrl(req) + "/cds-services/" + req.matches[1].str();
-    (void)lib;
     const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count();
     std::string why = jwt->verify(req.get_header_value("Authorization"), audience, now);
@@ -269,7 +275,6 @@ struct Service::Impl {
 
   void hook(const httplib::Request& req, httplib::Response& res, const Library& lib, const std::string& served) {
     const auto started = std::chrono::steady_clock::now();
-    authenticate(req, lib);
     Json body = parseBody(req, options.maxJsonDepth);
     const std::string hookName = requireMember(body, "hook", Json::value_t::string, "a string");
     const std::string instance = requireMember(body, "hookInstance", Json::value_t::string, "a string");
@@ -311,7 +316,11 @@ struct Service::Impl {
         if (!templates.contains(key)) continue;  // not ours: ignored
         ++given;
         if (value.is_null()) continue;  // the client found nothing
-        if (key == "patient" && value.value("resourceType", "") == "Patient" && value.value("id", patient) != patient) {
+        if (!value.is_object() && !value.is_array()) {
+          throw HttpError{400, fmt::format("prefetch '{}' is neither a resource nor a Bundle", key)};
+        }
+        if (key == "patient" && value.is_object() && value.contains("id") && value.value("resourceType", "") == "Patient" &&
+            value["id"] != patient) {
           throw HttpError{400, fmt::format("prefetch 'patient' is Patient/{}, not context.patientId '{}'",
                                            value.value("id", ""), patient)};
         }
@@ -390,7 +399,6 @@ struct Service::Impl {
   }
 
   void feedback(const httplib::Request& req, httplib::Response& res, const Library& lib) {
-    authenticate(req, lib);
     Json body = parseBody(req, options.maxJsonDepth);
     const Json& items = requireMember(body, "feedback", Json::value_t::array, "an array");
     std::vector<Json> lines;
@@ -450,7 +458,10 @@ std::vector<std::string> Service::reload(std::vector<std::shared_ptr<const Libra
       std::string was = old == s.catalog->services.end() ? "new" : fmt::format("{:016x}", old->second->info().content_hash);
       std::string now = fmt::format("{:016x}", hash);
       if (was != now) changes.push_back(fmt::format("{}: {} -> {}", id, was, now));
-      s.audit.append({{"time", utcNow()}, {"type", "reload"}, {"service", id}, {"previous_hash", was}, {"content_hash", now}});
+      if (!s.audit.append({{"time", utcNow()}, {"type", "reload"}, {"service", id}, {"previous_hash", was},
+                           {"content_hash", now}})) {
+        changes.push_back(id + ": the audit log cannot be written");
+      }
     }
     for (const std::string& id : s.catalog->order) {
       if (!next->services.count(id)) changes.push_back(id + ": removed");

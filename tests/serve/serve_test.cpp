@@ -547,10 +547,41 @@ TEST_F(Serve, MissingPrefetchIsReadFromTheClientsFhirServer) {
   EXPECT_EQ(res->status, 412);
   EXPECT_NE(res->body.find("fhirServer http://127.0.0.1:1/fhir is not one this service may query"), std::string::npos)
       << res->body;
+  // The allow-list compares scheme, host, port and path segments, not text
+  // prefixes; a token that could split a header is refused.
+  const std::string allowed = fhir.base();  // http://127.0.0.1:PORT/fhir
+  const std::string port = allowed.substr(17, allowed.rfind('/') - 17);
+  const int before = fhir.searches.load();
+  for (const std::string& other : {std::string("http://127.0.0.1.nip.io:") + port + "/fhir", allowed + "x",
+                                   std::string("http://user@127.0.0.1:") + port + "/fhir"}) {
+    Json sneaky = request;
+    sneaky["fhirServer"] = other;
+    res = post("/cds-services/pt_failure", sneaky);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 412) << other;
+  }
+  EXPECT_EQ(fhir.searches.load(), before);  // none of them was queried
+  Json injected = request;
+  injected["fhirAuthorization"]["access_token"] = "secret-token\r\nX-Evil: 1";
+  res = post("/cds-services/pt_failure", injected);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 412);
+  EXPECT_NE(res->body.find("is not a bearer token"), std::string::npos) << res->body;
+  Json wrongType = request;
+  wrongType["fhirAuthorization"]["access_token"] = 42;
+  res = post("/cds-services/pt_failure", wrongType);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 412) << res->body;
+  // Hostile JSON types anywhere are 400, not 500.
+  Json badPatient = hookRequest(bundle);
+  badPatient["prefetch"]["patient"] = 5;
+  res = post("/cds-services/pt_failure", badPatient);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400) << res->body;
 }
 
 TEST_F(Serve, AnUnreachableFhirServerIsA412WithinTheTimeLimit) {
-  start({"--allow-fhir-server", "http://127.0.0.1:"});
+  start({"--allow-fhir-server", "http://127.0.0.1:1/fhir"});
   Json request = hookRequest(samplePath("05_radicular_needs_mri_emg.json"));
   request.erase("prefetch");
   request["fhirServer"] = "http://127.0.0.1:1/fhir";  // nothing listens on port 1

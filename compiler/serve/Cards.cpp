@@ -195,7 +195,8 @@ Json patientViewCards(const Library& library, const Result& result, CardOptions&
   }
   std::stable_sort(fired.begin(), fired.end(), [](const Pending& a, const Pending& b) { return a.rank < b.rank; });
   Json cards = Json::array();
-  const OrderCodes orders = orderCodes(library);
+  const OrderCodes computed = options.orders ? OrderCodes{} : orderCodes(library);
+  const OrderCodes& orders = options.orders ? *options.orders : computed;
   for (const Pending& p : fired) {
     pw_recommendation_info r = library.recommendation(p.index);
     Json explanation = Json::parse(result.explain(p.index, PW_EXPLAIN_JSON));
@@ -271,7 +272,8 @@ Json patientViewCards(const Library& library, const Result& result, CardOptions&
 }
 
 Json orderCards(const Library& library, const Result& result, const std::vector<Json>& orders, CardOptions& options) {
-  const OrderCodes codes = orderCodes(library);
+  const OrderCodes computed = options.orders ? OrderCodes{} : orderCodes(library);
+  const OrderCodes& codes = options.orders ? *options.orders : computed;
   std::vector<uint8_t> statuses = result.statuses();
   Json cards = Json::array();
   for (const Json& order : orders) {

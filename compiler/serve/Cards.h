@@ -25,9 +25,12 @@ Json discoveryEntry(const Library& library);
 // pathway's QuestionnaireResponses.
 Json prefetchTemplates(const Library& library);
 
+struct OrderCodes;
+
 struct CardOptions {
   std::string serviceUrl;  // absolute base of this service: http://host:port/cds-services/ID
   std::string patientId;   // the subject of suggested orders
+  const OrderCodes* orders = nullptr;  // orderCodes(library), computed once by the caller; null: computed here
   std::vector<std::string> uuids;  // filled: one per card, in card order
 };
 

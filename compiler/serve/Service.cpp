@@ -79,8 +79,15 @@ struct Service::Impl {
   ServiceOptions options;
   // The libraries served; replaced whole on reload. A request holds the
   // snapshot it started with, so a reload never pulls a library from under it.
+  // A library and what the service derives from its metadata once, not per
+  // request: its prefetch templates and order codes.
+  struct Entry {
+    std::shared_ptr<const Library> library;
+    Json templates;
+    OrderCodes orders;
+  };
   struct Catalog {
-    std::map<std::string, std::shared_ptr<const Library>> services;
+    std::map<std::string, Entry> services;
     std::vector<std::string> order;
   };
   std::shared_ptr<const Catalog> catalog;
@@ -95,7 +102,7 @@ struct Service::Impl {
     auto c = std::make_shared<Catalog>();
     for (const auto& lib : libraries) {
       std::string id(lib->name());
-      if (!c->services.emplace(id, lib).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
+      if (!c->services.emplace(id, Entry{lib, prefetchTemplates(*lib), orderCodes(*lib)}).second) throw std::runtime_error("two libraries are both pathway '" + id + "'");
       c->order.push_back(id);
     }
     return c;
@@ -123,14 +130,15 @@ struct Service::Impl {
 
   // "NAME" (patient-view), "NAME-order-select", "NAME-order-sign" (a
   // pathway with orders): the library and the hook its id serves.
-  std::shared_ptr<const Library> serviceFor(const std::string& requested, std::string* hook = nullptr) {
+  // The entry (kept alive with its catalog snapshot for the request).
+  std::shared_ptr<const Entry> serviceFor(const std::string& requested, std::string* hook = nullptr) {
     auto c = current();
     std::string id = requested, served = "patient-view";
     for (const char* h : {"order-select", "order-sign"}) {
       const std::string suffix = std::string("-") + h;
       if (id.size() > suffix.size() && id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0) {
         auto lib = c->services.find(id.substr(0, id.size() - suffix.size()));
-        if (lib != c->services.end() && orderCodes(*lib->second).any()) {
+        if (lib != c->services.end() && lib->second.orders.any()) {
           id = lib->first;
           served = h;
         }
@@ -144,7 +152,7 @@ struct Service::Impl {
       if (jwt) throw HttpError{404, fmt::format("no CDS service '{}'", requested)};  // discovery lists them
       throw HttpError{404, fmt::format("no CDS service '{}' (services: {})", requested, known)};
     }
-    return it->second;
+    return std::shared_ptr<const Entry>(c, &it->second);
   }
 
   // The URL clients call: --public-url, else the address the server is
@@ -206,7 +214,7 @@ struct Service::Impl {
       Json list = Json::array();
       auto c = current();
       for (const std::string& id : c->order) {
-        pw_library_info info = c->services.at(id)->info();
+        pw_library_info info = c->services.at(id).library->info();
         list.push_back({{"id", id}, {"version", info.version}, {"content_hash", fmt::format("{:016x}", info.content_hash)}});
       }
       sendJson(res, 200, {{"status", "ok"}, {"services", list}});
@@ -215,9 +223,10 @@ struct Service::Impl {
       Json list = Json::array();
       auto c = current();
       for (const std::string& id : c->order) {
-        const Library& lib = *c->services.at(id);
+        const Entry& e = c->services.at(id);
+        const Library& lib = *e.library;
         list.push_back(discoveryEntry(lib));
-        if (!orderCodes(lib).any()) continue;
+        if (!e.orders.any()) continue;
         for (const char* h : {"order-select", "order-sign"}) {
           Json entry = discoveryEntry(lib);
           entry["hook"] = h;
@@ -231,20 +240,20 @@ struct Service::Impl {
       sendJson(res, 200, {{"services", list}});
     });
     server.Get(R"(/cds-services/([^/]+)/questionnaire)", [this](const httplib::Request& req, httplib::Response& res) {
-      auto lib = serviceFor(req.matches[1]);
+      auto entry = serviceFor(req.matches[1]);
       res.status = 200;
-      res.set_content(std::string(lib->questionnaire()), "application/fhir+json");
+      res.set_content(std::string(entry->library->questionnaire()), "application/fhir+json");
     });
     server.Post(R"(/cds-services/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
       authenticate(req);  // before the lookup: an unauthenticated caller learns nothing
       std::string served;
-      auto lib = serviceFor(req.matches[1], &served);
-      hook(req, res, *lib, served);
+      auto entry = serviceFor(req.matches[1], &served);
+      hook(req, res, *entry, served);
     });
     server.Post(R"(/cds-services/([^/]+)/feedback)", [this](const httplib::Request& req, httplib::Response& res) {
       authenticate(req);
-      auto lib = serviceFor(req.matches[1]);
-      feedback(req, res, *lib);
+      auto entry = serviceFor(req.matches[1]);
+      feedback(req, res, *entry->library);
     });
     // The known paths with another method: 405 naming the allowed one.
     auto notAllowed = [](const char* allow) {
@@ -273,7 +282,8 @@ struct Service::Impl {
     if (!why.empty()) throw HttpError{401, "unauthorized: " + why};
   }
 
-  void hook(const httplib::Request& req, httplib::Response& res, const Library& lib, const std::string& served) {
+  void hook(const httplib::Request& req, httplib::Response& res, const Entry& entry, const std::string& served) {
+    const Library& lib = *entry.library;
     const auto started = std::chrono::steady_clock::now();
     Json body = parseBody(req, options.maxJsonDepth);
     const std::string hookName = requireMember(body, "hook", Json::value_t::string, "a string");
@@ -307,7 +317,7 @@ struct Service::Impl {
       }
     }
     // The prefetched data: every template key the client filled.
-    Json templates = prefetchTemplates(lib);
+    const Json& templates = entry.templates;
     Json documents = Json::array();
     size_t given = 0;
     if (auto prefetch = body.find("prefetch"); prefetch != body.end()) {
@@ -367,6 +377,7 @@ struct Service::Impl {
     CardOptions cardOptions;
     cardOptions.serviceUrl = baseUrl(req) + "/cds-services/" + std::string(lib.name());
     cardOptions.patientId = patient;
+    cardOptions.orders = &entry.orders;
     Json response = served == "patient-view" ? patientViewCards(lib, result, cardOptions)
                                              : orderCards(lib, result, orders, cardOptions);
 
@@ -453,9 +464,10 @@ std::vector<std::string> Service::reload(std::vector<std::shared_ptr<const Libra
   {
     std::lock_guard<std::mutex> lock(s.catalogMutex);
     for (const std::string& id : next->order) {
-      const uint64_t hash = next->services.at(id)->info().content_hash;
+      const uint64_t hash = next->services.at(id).library->info().content_hash;
       auto old = s.catalog->services.find(id);
-      std::string was = old == s.catalog->services.end() ? "new" : fmt::format("{:016x}", old->second->info().content_hash);
+      std::string was =
+          old == s.catalog->services.end() ? "new" : fmt::format("{:016x}", old->second.library->info().content_hash);
       std::string now = fmt::format("{:016x}", hash);
       if (was != now) changes.push_back(fmt::format("{}: {} -> {}", id, was, now));
       if (!s.audit.append({{"time", utcNow()}, {"type", "reload"}, {"service", id}, {"previous_hash", was},

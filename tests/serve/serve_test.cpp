@@ -96,7 +96,8 @@ class Server {
   std::string firstLines_;
 };
 
-// xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx, lower-case hex.
+// A random (version 4) UUID: 8-4-4-4-12 lower-case hex digits, the third
+// group starting with 4, the fourth with 8, 9, a or b.
 bool uuidV4(const std::string& s) {
   if (s.size() != 36 || s[14] != '4' || std::string("89ab").find(s[19]) == std::string::npos) return false;
   for (size_t i = 0; i < s.size(); ++i) {

@@ -26,7 +26,11 @@ bool generate(const ir::Program& program, const CodegenOptions& options,
     error = "internal error: malformed IR: " + error;
     return false;
   }
-  std::unique_ptr<llvm::TargetMachine> machine = createHostMachine(options.optLevel, error);
+  if (options.columns && options.target == TargetKind::Wasm32) {
+    error = "the column entry point is not available for wasm32";
+    return false;
+  }
+  std::unique_ptr<llvm::TargetMachine> machine = createMachine(options.target, options.optLevel, error);
   if (!machine) return false;
 
   llvm::LLVMContext context;
@@ -41,7 +45,7 @@ bool generate(const ir::Program& program, const CodegenOptions& options,
   entryPoints.evaluateTrace = evaluate.traced;
   entryPoints.evaluateBatch = emitEvaluateBatch(program, module, evaluate.traced);
   if (options.columns) entryPoints.evaluateColumns = emitEvaluateColumns(program, module);
-  if (!emitDescriptor(program, entryPoints, traceNodes.size(), module, error)) return false;
+  if (!emitDescriptor(program, entryPoints, traceNodes.size(), options.target, module, error)) return false;
 
   std::string problems;
   llvm::raw_string_ostream problemStream(problems);
@@ -61,7 +65,7 @@ bool generate(const ir::Program& program, const CodegenOptions& options,
   const size_t heavy = evaluate.parts + (options.columns ? 1 : 0);
   const unsigned partitions =
       static_cast<unsigned>(std::min<size_t>(heavy, std::max(1u, options.maxObjects)));
-  return emitObjects(module, *machine, options.optLevel, partitions, result.objects, error);
+  return emitObjects(module, *machine, options.target, options.optLevel, partitions, result.objects, error);
 }
 
 }  // namespace pathway::codegen

@@ -1,6 +1,7 @@
-// IR -> native object: the LLVM back end. Generates one module holding the
+// IR -> object: the LLVM back end. Generates one module holding the
 // evaluation entry points and the exported descriptor (see pathway/abi.h),
-// optimises it with the new pass manager and emits a PIC object for the host.
+// optimises it with the new pass manager and emits a PIC ELF object for the
+// host, or a WebAssembly object for wasm32 (same IR, same entry points).
 // No LLVM type appears in this header.
 #ifndef PATHWAY_CODEGEN_CODEGEN_H
 #define PATHWAY_CODEGEN_CODEGEN_H
@@ -12,7 +13,12 @@
 
 namespace pathway::codegen {
 
+// What the objects are for: the host (ELF, linked into a shared library) or
+// wasm32 (a WebAssembly module for browsers and Node; no column entry point).
+enum class TargetKind { Host, Wasm32 };
+
 struct CodegenOptions {
+  TargetKind target = TargetKind::Host;
   // 0: no IR passes, fast instruction selection and register allocation;
   // 1: a few IR passes (Target.cpp), fast instruction selection; 2: the same
   // passes, full instruction selection; 3: LLVM's O3 pipeline.
@@ -31,7 +37,7 @@ struct CodegenOptions {
 
 struct CodegenResult {
   std::string llvmText;                   // textual LLVM IR when requested
-  std::vector<std::vector<char>> objects; // relocatable ELF objects, to link together
+  std::vector<std::vector<char>> objects; // relocatable objects (ELF or wasm), to link together
 };
 
 // Returns false with `error` set when the options are invalid, the host target

@@ -7,6 +7,7 @@
 #include <llvm/IR/DerivedTypes.h>
 #include <llvm/IR/GlobalVariable.h>
 
+#include "codegen/Target.h"
 #include "ir/Metadata.h"
 #include "pathway/abi.h"
 
@@ -28,7 +29,7 @@ llvm::GlobalVariable* bytes(llvm::Module& module, const std::string& text, const
 }  // namespace
 
 bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
-                    uint64_t traceNodes, llvm::Module& module, std::string& error) {
+                    uint64_t traceNodes, TargetKind target, llvm::Module& module, std::string& error) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* i32 = llvm::Type::getInt32Ty(context);
   llvm::Type* i64 = llvm::Type::getInt64Ty(context);
@@ -41,14 +42,21 @@ bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
   const llvm::DataLayout& layout = module.getDataLayout();
   const uint64_t size = layout.getTypeAllocSize(type);
   const llvm::StructLayout* fields = layout.getStructLayout(type);
-  if (size != sizeof(pw_descriptor) ||
-      fields->getElementOffset(10) != offsetof(pw_descriptor, content_hash) ||
-      fields->getElementOffset(16) != offsetof(pw_descriptor, evaluate_batch) ||
-      fields->getElementOffset(17) != offsetof(pw_descriptor, evaluate_columns) ||
-      fields->getElementOffset(19) != offsetof(pw_descriptor, n_trace_nodes)) {
-    error = fmt::format("internal error: the target's descriptor layout ({} bytes) does not "
+  // The host's layout is the C struct's; wasm32's is the one abi.h gives
+  // for JavaScript runtimes (4-byte pointers).
+  const bool wasm = target == TargetKind::Wasm32;
+  const uint64_t expectedSize = wasm ? PW_WASM32_DESCRIPTOR_SIZE : sizeof(pw_descriptor);
+  const uint64_t expected[] = {
+      wasm ? PW_WASM32_OFFSET_CONTENT_HASH : offsetof(pw_descriptor, content_hash),
+      wasm ? PW_WASM32_OFFSET_EVALUATE_BATCH : offsetof(pw_descriptor, evaluate_batch),
+      wasm ? PW_WASM32_OFFSET_EVALUATE_COLUMNS : offsetof(pw_descriptor, evaluate_columns),
+      wasm ? PW_WASM32_OFFSET_N_TRACE_NODES : offsetof(pw_descriptor, n_trace_nodes)};
+  if (size != expectedSize || fields->getElementOffset(10) != expected[0] ||
+      fields->getElementOffset(16) != expected[1] || fields->getElementOffset(17) != expected[2] ||
+      fields->getElementOffset(19) != expected[3]) {
+    error = fmt::format("internal error: the {} target's descriptor layout ({} bytes) does not "
                         "match pw_descriptor ({} bytes)",
-                        size, sizeof(pw_descriptor));
+                        targetName(target), size, expectedSize);
     return false;
   }
 

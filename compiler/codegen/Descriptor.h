@@ -8,6 +8,7 @@
 #include <llvm/IR/Function.h>
 #include <llvm/IR/Module.h>
 
+#include "codegen/Codegen.h"
 #include "ir/IR.h"
 
 namespace pathway::codegen {
@@ -22,9 +23,10 @@ struct EntryPoints {
 // Emits PW_DESCRIPTOR_SYMBOL into `module`, whose data layout must be set;
 // `traceNodes` is the size of the trace evaluateTrace writes. Returns false
 // with `error` set if the layout of the generated struct does not match the
-// runtime's pw_descriptor (a compiler bug).
+// runtime's pw_descriptor on the host, or the wasm32 layout of abi.h (a
+// compiler bug).
 bool emitDescriptor(const ir::Program& program, const EntryPoints& entryPoints,
-                    uint64_t traceNodes, llvm::Module& module, std::string& error);
+                    uint64_t traceNodes, TargetKind target, llvm::Module& module, std::string& error);
 
 }  // namespace pathway::codegen
 

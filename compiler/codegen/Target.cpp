@@ -19,11 +19,15 @@
 namespace pathway::codegen {
 namespace {
 
-void initializeNativeTarget() {
+void initializeTargets() {
   static std::once_flag once;
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
+    LLVMInitializeWebAssemblyTargetInfo();
+    LLVMInitializeWebAssemblyTarget();
+    LLVMInitializeWebAssemblyTargetMC();
+    LLVMInitializeWebAssemblyAsmPrinter();
   });
 }
 
@@ -54,18 +58,28 @@ llvm::FunctionPassManager straightLinePasses() {
 
 }  // namespace
 
-std::unique_ptr<llvm::TargetMachine> createHostMachine(int optLevel, std::string& error) {
-  initializeNativeTarget();
-  const std::string triple = llvm::sys::getDefaultTargetTriple();
+const char* targetName(TargetKind target) {
+  return target == TargetKind::Wasm32 ? "wasm32" : "host";
+}
+
+std::unique_ptr<llvm::TargetMachine> createMachine(TargetKind target, int optLevel, std::string& error) {
+  initializeTargets();
+  const bool wasm = target == TargetKind::Wasm32;
+  const std::string triple = wasm ? std::string(kWasmTriple) : llvm::sys::getDefaultTargetTriple();
   std::string lookupError;
-  const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, lookupError);
-  if (target == nullptr) {
-    error = "no LLVM target for host triple '" + triple + "': " + lookupError;
+  const llvm::Target* llvmTarget = llvm::TargetRegistry::lookupTarget(triple, lookupError);
+  if (llvmTarget == nullptr) {
+    error = "no LLVM target for triple '" + triple + "': " + lookupError;
     return nullptr;
   }
   llvm::TargetOptions options;
-  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, "generic", "", options, llvm::Reloc::PIC_, std::nullopt, codegenLevel(optLevel)));
+  // WebAssembly: the MVP plus the features every current browser and Node
+  // 16+ have; sign extension and non-trapping float-to-int conversions give
+  // shorter code, bulk memory lets LLVM copy without a libc memcpy (the
+  // module imports nothing).
+  std::unique_ptr<llvm::TargetMachine> machine(llvmTarget->createTargetMachine(
+      triple, "generic", wasm ? kWasmFeatures : "", options, wasm ? llvm::Reloc::Static : llvm::Reloc::PIC_,
+      std::nullopt, codegenLevel(optLevel)));
   if (!machine) {
     error = "cannot create a target machine for '" + triple + "'";
     return nullptr;
@@ -99,7 +113,7 @@ void optimize(llvm::Module& module, llvm::TargetMachine& machine, int optLevel) 
   passes.run(module, modules);
 }
 
-bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, int optLevel,
+bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, TargetKind target, int optLevel,
                  unsigned partitions, std::vector<std::vector<char>>& objects, std::string& error) {
   objects.clear();
   if (partitions <= 1) {
@@ -107,7 +121,7 @@ bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, int optLeve
     llvm::raw_svector_ostream stream(buffer);
     llvm::legacy::PassManager passes;
     if (machine.addPassesToEmitFile(passes, stream, nullptr, llvm::CGFT_ObjectFile)) {
-      error = "the host target cannot emit object files";
+      error = std::string("the ") + targetName(target) + " target cannot emit object files";
       return false;
     }
     passes.run(module);
@@ -123,9 +137,9 @@ bool emitObjects(llvm::Module& module, llvm::TargetMachine& machine, int optLeve
   }
   // Each thread needs a machine of its own, made as `machine` was (which
   // succeeded, so this cannot fail).
-  llvm::splitCodeGen(module, outputs, {}, [optLevel] {
+  llvm::splitCodeGen(module, outputs, {}, [target, optLevel] {
     std::string ignored;
-    return createHostMachine(optLevel, ignored);
+    return createMachine(target, optLevel, ignored);
   });
   for (const auto& buffer : buffers) {
     // A partition can be empty when the module has fewer functions than

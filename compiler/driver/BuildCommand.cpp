@@ -1,4 +1,5 @@
-// build: .pw -> native shared library (plus optional header, LLVM IR, object).
+// build: .pw -> native shared library or WebAssembly module (plus optional
+// header, LLVM IR, object).
 #include <cstdio>
 
 #include "codegen/Codegen.h"
@@ -15,6 +16,11 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
     std::fprintf(stderr, "pathwayc: error: optimisation level must be 0 to 3, not %d\n", options.optLevel);
     return kExitUsage;
   }
+  const bool wasm = options.target == "wasm32";
+  if (wasm && options.columns) {
+    std::fprintf(stderr, "pathwayc: error: --columns is not available with --target wasm32\n");
+    return kExitUsage;
+  }
   // Checked before anything is written: an output naming the source (by
   // any path) would replace it.
   if (!outputSparesInput("-o", options.output, options.input) ||
@@ -27,6 +33,7 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
   if (!c) return kExitError;
 
   codegen::CodegenOptions cg;
+  cg.target = wasm ? codegen::TargetKind::Wasm32 : codegen::TargetKind::Host;
   cg.optLevel = options.optLevel;
   cg.columns = options.columns;
   cg.emitLlvmText = !options.emitLlvm.empty();
@@ -47,7 +54,8 @@ int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag) {
       !write(options.emitHeader, emit::cHeader(*c->program))) {
     return kExitError;
   }
-  if (!link::linkSharedLibrary(generated.objects, options.output, error)) {
+  if (!(wasm ? link::linkWasmModule(generated.objects, options.output, error)
+             : link::linkSharedLibrary(generated.objects, options.output, error))) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
     return kExitError;
   }

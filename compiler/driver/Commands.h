@@ -25,6 +25,7 @@ struct BuildOptions {
   std::string output;
   int optLevel = 2;
   bool columns = false;  // also the column (64 patients per word) batch entry point
+  std::string target = "host";  // or "wasm32": a WebAssembly module
   std::string emitHeader, emitLlvm, emitObj;
 };
 int buildCommand(const BuildOptions& options, const DiagnosticOptions& diag);

@@ -50,9 +50,13 @@ int run(int argc, char** argv) {
   addDiagnosticOptions(dumpIr, diag);
 
   BuildOptions build;
-  CLI::App* buildCmd = app.add_subcommand("build", "Compile a pathway into a native shared library");
+  CLI::App* buildCmd =
+      app.add_subcommand("build", "Compile a pathway into a native shared library or a WebAssembly module");
   buildCmd->add_option("file", build.input, "Pathway file")->required();
-  buildCmd->add_option("-o,--output", build.output, "Output library (lib<name>.so)")->required();
+  buildCmd->add_option("-o,--output", build.output, "Output library (lib<name>.so, or NAME.wasm for wasm32)")
+      ->required();
+  buildCmd->add_option("--target", build.target, "host (a shared library, the default) or wasm32")
+      ->check(CLI::IsMember({"host", "wasm32"}));
   buildCmd->add_option("-O", build.optLevel, "Optimisation level 0-3 (default 2)")->check(CLI::Range(0, 3));
   buildCmd->add_flag("--columns", build.columns,
                      "Also emit the column batch entry point (pw_evaluate_columns); slower to compile");

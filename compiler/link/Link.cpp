@@ -18,6 +18,8 @@
 #include <lld/Common/Driver.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include "pathway/abi.h"
+
 namespace pathway::link {
 namespace {
 
@@ -81,22 +83,51 @@ class TempFile {
 
 std::string errnoText() { return std::strerror(errno); }
 
-// Links `objects` into `outputPath`; messages name the library `shownPath`.
-bool runLld(const std::vector<std::unique_ptr<TempFile>>& objects, const std::string& outputPath,
+enum class Flavor { Elf, Wasm };
+
+// The linker's command line for `objects` -> `outputPath`.
+std::vector<std::string> lldArguments(Flavor flavor, const std::vector<std::unique_ptr<TempFile>>& objects,
+                                      const std::string& outputPath, const std::string& soname) {
+  std::vector<std::string> args;
+  if (flavor == Flavor::Elf) {
+    // --no-mmap-output-file: LLD writes the output with write(2), so a full
+    // disk is an error it reports, not a SIGBUS on a page of a mapped file.
+    args = {"ld.lld", "-shared", "--build-id", "-soname", soname, "-z", "relro", "-z", "now",
+            "--hash-style=gnu", "--no-mmap-output-file"};
+  } else {
+    // A module without an entry point that exports the descriptor, the
+    // function table its entry points are called through, its memory and
+    // where a host may put its buffers. Undefined symbols stay errors, so
+    // the module imports nothing. The stack comes first: an overflow traps
+    // at address 0 instead of running into the data; 1 MiB holds the
+    // scratch of the largest split evaluation (EntryPoints.cpp).
+    args = {"wasm-ld", "--no-entry", std::string("--export=") + PW_DESCRIPTOR_SYMBOL, "--export=__heap_base",
+            "--export-table", "--stack-first", "-z", "stack-size=1048576", "--strip-all"};
+    // wasm-ld has no --no-mmap-output-file: it maps its output, so a full
+    // temporary disk kills it with SIGBUS (modules are small: 100 KiB for
+    // the PT pathway).
+  }
+  args.push_back("-o");
+  args.push_back(outputPath);
+  for (const auto& object : objects) args.push_back(object->path());
+  return args;
+}
+
+// Links `objects` into `outputPath`; messages name the output `shownPath`.
+bool runLld(Flavor flavor, const std::vector<std::unique_ptr<TempFile>>& objects, const std::string& outputPath,
             const std::string& shownPath, const std::string& soname, std::string& error) {
-  // --no-mmap-output-file: LLD writes the output with write(2), so a full
-  // disk is an error it reports, not a SIGBUS on a page of a mapped file.
-  std::vector<const char*> args = {"ld.lld",   "-shared",       "--build-id", "-soname",
-                                   soname.c_str(), "-z", "relro", "-z", "now",
-                                   "--hash-style=gnu", "--no-mmap-output-file", "-o", outputPath.c_str()};
-  for (const auto& object : objects) args.push_back(object->path().c_str());
+  const std::vector<std::string> strings = lldArguments(flavor, objects, outputPath, soname);
+  std::vector<const char*> args;
+  for (const std::string& arg : strings) args.push_back(arg.c_str());
   std::string messages;
   llvm::raw_string_ostream out(messages);
   llvm::raw_string_ostream err(messages);
   bool ok = false;
   {
     std::lock_guard<std::mutex> lock(lldMutex());
-    ok = lld::elf::link(args, out, err, /*exitEarly=*/false, /*disableOutput=*/false);
+    ok = flavor == Flavor::Elf
+             ? lld::elf::link(args, out, err, /*exitEarly=*/false, /*disableOutput=*/false)
+             : lld::wasm::link(args, out, err, /*exitEarly=*/false, /*disableOutput=*/false);
     lld::CommonLinkerContext::destroy();
   }
   if (!ok) {
@@ -114,8 +145,10 @@ bool linkSharedLibrary(std::span<const char> object, const std::string& outputPa
   return linkSharedLibrary(std::vector<std::vector<char>>{{object.begin(), object.end()}}, outputPath, error);
 }
 
-bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std::string& outputPath,
-                       std::string& error) {
+namespace {
+
+bool linkOutput(Flavor flavor, const std::vector<std::vector<char>>& objects, const std::string& outputPath,
+                std::string& error) {
   const fs::path output(outputPath);
   if (output.filename().empty()) {
     error = "cannot write '" + outputPath + "': not a file name";
@@ -150,12 +183,12 @@ bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std:
     return false;
   }
   TempFile linked;
-  if (ec || !linked.create((tempDirectory / "pathway-").string(), ".so")) {
+  if (ec || !linked.create((tempDirectory / "pathway-").string(), flavor == Flavor::Elf ? ".so" : ".wasm")) {
     error = "cannot create a temporary library file: " + (ec ? ec.message() : errnoText());
     return false;
   }
   linked.closeFile();
-  if (!runLld(objectFiles, linked.path(), outputPath, output.filename().string(), error)) return false;
+  if (!runLld(flavor, objectFiles, linked.path(), outputPath, output.filename().string(), error)) return false;
   std::ifstream in(linked.path(), std::ios::binary);
   const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) {
@@ -166,14 +199,27 @@ bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std:
     error = "cannot write '" + outputPath + "': " + errnoText();
     return false;
   }
-  // mkstemp created the file 0600; a library gets the usual 0755.
-  ::chmod(library.path().c_str(), 0755);
+  // mkstemp created the file 0600; a library gets the usual 0755, a module
+  // (data, not a program) 0644.
+  ::chmod(library.path().c_str(), flavor == Flavor::Elf ? 0755 : 0644);
   if (std::rename(library.path().c_str(), outputPath.c_str()) != 0) {
     error = "cannot write '" + outputPath + "': " + errnoText();
     return false;
   }
   library.release();
   return true;
+}
+
+}  // namespace
+
+bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std::string& outputPath,
+                       std::string& error) {
+  return linkOutput(Flavor::Elf, objects, outputPath, error);
+}
+
+bool linkWasmModule(const std::vector<std::vector<char>>& objects, const std::string& outputPath,
+                    std::string& error) {
+  return linkOutput(Flavor::Wasm, objects, outputPath, error);
 }
 
 }  // namespace pathway::link

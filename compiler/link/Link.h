@@ -1,5 +1,5 @@
-// Object -> shared library, linked in-process by LLD. No LLVM type appears
-// in this header.
+// Objects -> shared library or WebAssembly module, linked in-process by LLD.
+// No LLVM type appears in this header.
 #ifndef PATHWAY_LINK_LINK_H
 #define PATHWAY_LINK_LINK_H
 
@@ -17,6 +17,12 @@ namespace pathway::link {
 // reports an error.
 bool linkSharedLibrary(const std::vector<std::vector<char>>& objects, const std::string& outputPath,
                        std::string& error);
+// Links the WebAssembly `objects` into the module `outputPath` (written as
+// above): no entry point, no imports, the exports pathway/abi.h lists for
+// wasm32.
+bool linkWasmModule(const std::vector<std::vector<char>>& objects, const std::string& outputPath,
+                    std::string& error);
+
 // The same for one object.
 bool linkSharedLibrary(std::span<const char> object, const std::string& outputPath,
                        std::string& error);

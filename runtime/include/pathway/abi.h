@@ -145,6 +145,27 @@ static inline uint32_t pw_descriptor_checksum(const pw_descriptor* d) {
 #define PW_DESCRIPTOR_SIZE_COLUMNS ((uint32_t)offsetof(pw_descriptor, evaluate_trace))
 #define PW_DESCRIPTOR_SIZE_TRACE ((uint32_t)sizeof(pw_descriptor))
 
+/* A WebAssembly module (`pathwayc build --target wasm32`) holds the same
+ * descriptor in its linear memory, laid out for wasm32 (4-byte pointers):
+ * the fields above in order, at the offsets below, PW_WASM32_DESCRIPTOR_SIZE
+ * bytes in all; the function pointers are indices into the module's exported
+ * table "__indirect_function_table", the other pointers addresses in its
+ * exported "memory". The module exports the global PW_DESCRIPTOR_SYMBOL (the
+ * descriptor's address) and "__heap_base" (the first byte free for a host's
+ * buffers; the module never writes at or above it, and the host may grow the
+ * memory); it imports nothing. The column entry point is always NULL. */
+#define PW_WASM32_OFFSET_CONTENT_HASH 40u
+#define PW_WASM32_OFFSET_NAME 48u
+#define PW_WASM32_OFFSET_VERSION 52u
+#define PW_WASM32_OFFSET_METADATA_JSON 56u
+#define PW_WASM32_OFFSET_METADATA_SIZE 64u
+#define PW_WASM32_OFFSET_EVALUATE 72u
+#define PW_WASM32_OFFSET_EVALUATE_BATCH 76u
+#define PW_WASM32_OFFSET_EVALUATE_COLUMNS 80u
+#define PW_WASM32_OFFSET_EVALUATE_TRACE 84u
+#define PW_WASM32_OFFSET_N_TRACE_NODES 88u
+#define PW_WASM32_DESCRIPTOR_SIZE 96u
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -1,0 +1,152 @@
+// The wasm32 backend: `pathwayc build --target wasm32` gives a module that
+// imports nothing, whose descriptor the JS loader accepts, and whose entry
+// points give the native library's statuses (through `pathwayc run --ndjson`)
+// on the sample patients and on random ones; a changed byte or a foreign
+// module is refused. Needs PATHWAYC (set by CTest).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { instantiate } from '../../bindings/js/src/module.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pathwayc = process.env.PATHWAYC;
+const work = mkdtempSync(join(tmpdir(), 'pathway-wasm-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const source = join(root, 'pathways', 'pt_failure.pw');
+const wasmPath = join(work, 'pt_failure.wasm');
+const soPath = join(work, 'libpt_failure.so');
+execFileSync(pathwayc, ['build', source, '--target', 'wasm32', '-o', wasmPath]);
+execFileSync(pathwayc, ['build', source, '-o', soPath]);
+const bytes = readFileSync(wasmPath);
+
+// A deterministic generator (xorshift32), so a failure reproduces.
+function random(seed) {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x / 4294967296;
+  };
+}
+
+// Facts as JSON for the native run, and the same patient as the entry
+// point's values/known (bool 0/1, enum label index, quantity in its unit).
+function patient(schema, next) {
+  const facts = {};
+  const values = new Float64Array(schema.inputs.length);
+  const known = new Uint8Array(schema.inputs.length);
+  schema.inputs.forEach((input, i) => {
+    if (next() < 0.3) return;
+    let value;
+    let fact;
+    switch (input.type) {
+      case 'bool': value = next() < 0.5 ? 1 : 0; fact = value === 1; break;
+      case 'enum': value = Math.floor(next() * input.labels.length); fact = input.labels[value]; break;
+      default: {
+        const lo = input.min ?? 0;
+        const hi = input.max ?? 100;
+        value = Math.round(lo + next() * (hi - lo));
+        fact = input.type === 'quantity' ? { value, unit: input.unit } : value;
+      }
+    }
+    facts[input.name] = fact;
+    values[i] = value;
+    known[i] = 1;
+  });
+  return { facts, values, known };
+}
+
+function nativeStatuses(factsList) {
+  const out = execFileSync(pathwayc, ['run', soPath, '--ndjson', '--input', '-'], {
+    input: factsList.map((f) => JSON.stringify(f)).join('\n') + '\n', maxBuffer: 1 << 30,
+  }).toString();
+  return out.trim().split('\n').map((line) => JSON.parse(line).status);
+}
+
+const STATUS = ['no', 'fire', 'undetermined'];
+
+test('the module imports nothing and exports the descriptor, table, memory and heap base', () => {
+  const module = new WebAssembly.Module(bytes);
+  assert.deepEqual(WebAssembly.Module.imports(module), []);
+  assert.deepEqual(WebAssembly.Module.exports(module).map((e) => e.name).sort(),
+    ['__heap_base', '__indirect_function_table', 'memory', 'pathway_descriptor']);
+});
+
+test('the descriptor holds the native library\'s name, version, counts and metadata', async () => {
+  const m = await instantiate(bytes);
+  const schema = JSON.parse(m.metadataText);
+  assert.equal(m.name, 'pt_failure');
+  assert.equal(m.version, schema.version);
+  assert.equal(m.nInputs, schema.inputs.length);
+  assert.equal(m.nRecommendations, schema.recommendations.length);
+  assert.equal(m.nSlots, 2 * m.nRecommendations + m.nFindings + m.nDefinitions);
+  assert.equal(m.nTraceNodes, schema.explain.nodes.length);
+  // The same IR, so the same content hash as the native library.
+  const described = execFileSync(pathwayc, ['describe', soPath]).toString();
+  assert.match(described, new RegExp(`content hash ${m.contentHash.toString(16).padStart(16, '0')}, ABI 1`));
+});
+
+test('statuses of 3,000 random patients equal the native library\'s (single and rows)', async () => {
+  const m = await instantiate(bytes);
+  const schema = JSON.parse(m.metadataText);
+  const next = random(20261203);
+  const patients = Array.from({ length: 3000 }, () => patient(schema, next));
+  const expected = nativeStatuses(patients.map((p) => p.facts));
+  const n = m.nInputs;
+  const values = new Float64Array(patients.length * n);
+  const known = new Uint8Array(patients.length * n);
+  patients.forEach((p, k) => { values.set(p.values, k * n); known.set(p.known, k * n); });
+  const rows = m.evaluateRows(patients.length, values, known);
+  patients.forEach((p, k) => {
+    const single = m.evaluate(p.values, p.known, { masks: true, trace: true });
+    const got = {};
+    schema.recommendations.forEach((rec, r) => {
+      got[rec.name] = STATUS[single.state[r]];
+      assert.equal(rows.state[k * m.nSlots + r], single.state[r], `patient ${k}, ${rec.name}: rows vs single`);
+    });
+    assert.deepEqual(got, expected[k], `patient ${k}: ${JSON.stringify(p.facts)}`);
+  });
+});
+
+test('a changed metadata byte, a foreign module and a non-module are refused', async () => {
+  const changed = Buffer.from(bytes);
+  const at = changed.indexOf(Buffer.from('"recommendations"'));
+  assert.ok(at > 0);
+  changed[at + 1] = 'R'.charCodeAt(0);
+  await assert.rejects(instantiate(changed), { status: 'corrupt', message: /checksum does not match/ });
+  // The smallest module: no exports at all.
+  const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  await assert.rejects(instantiate(empty), { status: 'not_pathway', message: /does not export the memory 'memory'/ });
+  await assert.rejects(instantiate(new Uint8Array([1, 2, 3])), { status: 'load', message: /not a WebAssembly module/ });
+  await assert.rejects(instantiate('pt.wasm'), { status: 'argument' });
+});
+
+test('wrong buffers are argument errors', async () => {
+  const m = await instantiate(bytes);
+  assert.throws(() => m.evaluate(new Float64Array(1), new Uint8Array(1)), { status: 'argument' });
+  assert.throws(() => m.evaluateRows(-1, new Float64Array(0), new Uint8Array(0)), { status: 'argument' });
+});
+
+function failing(args) {
+  try {
+    execFileSync(pathwayc, args, { stdio: 'pipe' });
+  } catch (error) {
+    return { code: error.status, stderr: error.stderr.toString() };
+  }
+  assert.fail(`pathwayc ${args.join(' ')} succeeded`);
+}
+
+test('the build refuses what a wasm32 module cannot hold, and the C runtime refuses a module', () => {
+  const columns = failing(['build', source, '--target', 'wasm32', '--columns', '-o', join(work, 'c.wasm')]);
+  assert.equal(columns.code, 2);
+  assert.equal(columns.stderr, 'pathwayc: error: --columns is not available with --target wasm32\n');
+  const target = failing(['build', source, '--target', 'wasm64', '-o', join(work, 'x.wasm')]);
+  assert.equal(target.code, 2);
+  assert.match(target.stderr, /--target: wasm64 not in \{host,wasm32\}/);
+  const run = failing(['run', wasmPath, '--input', join(root, 'pathways/pt_failure/patients/05_radicular_needs_mri_emg.json')]);
+  assert.notEqual(run.code, 0);
+  assert.match(run.stderr, /pt_failure\.wasm/);
+});

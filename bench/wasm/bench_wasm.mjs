@@ -1,6 +1,6 @@
 // Evaluation time per patient of a wasm32 module in Node: the rows entry
-// point on N patients (masks off and on), and single traced evaluations
-// through module.js (which copies in and out). Usage: node bench_wasm.mjs
+// point on N patients (masks off and on; copied in and out, and in place),
+// and single traced evaluations through module.js. Usage: node bench_wasm.mjs
 // MODULE.wasm VALUES.f64 KNOWN.u8 N. Prints JSON lines.
 import { readFileSync } from 'node:fs';
 import { instantiate } from '../../bindings/js/src/module.js';
@@ -19,6 +19,13 @@ function time(label, reps, fn) {
 }
 time('rows masks:0', 5, () => m.evaluateRows(count, values, known, { masks: false }));
 time('rows masks:1', 5, () => m.evaluateRows(count, values, known, { masks: true }));
+// Zero copy: the rows filled in the module's memory, outputs read there.
+for (const masks of [false, true]) {
+  const inPlace = m.rows(count, { masks });
+  inPlace.values.set(values);
+  inPlace.known.set(known);
+  time(`in place masks:${masks ? 1 : 0}`, 5, () => inPlace.evaluate());
+}
 const one = values.subarray(0, m.nInputs);
 const oneKnown = known.subarray(0, m.nInputs);
 time('single traced', 20000, () => m.evaluate(one, oneKnown, { masks: true, trace: true }));

@@ -25,8 +25,9 @@ import json, sys
 wasm = {r["label"]: r["ns_per_patient"] for r in map(json.loads, open(f"{sys.argv[1]}/wasm.jsonl"))}
 native = {r["label"]: r["ns_per_patient"] for r in map(json.loads, open(f"{sys.argv[1]}/native.jsonl"))}
 for label, ns in wasm.items():
-    line = f"{label:14} wasm (Node) {ns:8.1f} ns/patient"
-    if label in native:
-        line += f"   native {native[label]:8.1f} ns/patient   wasm/native {ns / native[label]:.2f}"
+    line = f"{label:16} wasm (Node) {ns:8.1f} ns/patient"
+    same = native.get(label.replace("in place", "rows"))
+    if same:
+        line += f"   native {same:8.1f} ns/patient   wasm/native {ns / same:.2f}"
     print(line)
 PY

@@ -150,3 +150,24 @@ test('the build refuses what a wasm32 module cannot hold, and the C runtime refu
   assert.notEqual(run.code, 0);
   assert.match(run.stderr, /pt_failure\.wasm/);
 });
+
+test('rows in place give evaluateRows\'s outputs, and are refused once the memory grew', async () => {
+  const m = await instantiate(bytes);
+  const schema = JSON.parse(m.metadataText);
+  const next = random(7);
+  const patients = Array.from({ length: 200 }, () => patient(schema, next));
+  const n = m.nInputs;
+  const values = new Float64Array(patients.length * n);
+  const known = new Uint8Array(patients.length * n);
+  patients.forEach((p, k) => { values.set(p.values, k * n); known.set(p.known, k * n); });
+  const copied = m.evaluateRows(patients.length, values, known, { masks: true });
+  const inPlace = m.rows(patients.length, { masks: true });
+  inPlace.values.set(values);
+  inPlace.known.set(known);
+  inPlace.evaluate();
+  assert.deepEqual(inPlace.state, copied.state);
+  assert.deepEqual(inPlace.numbers, copied.numbers);
+  assert.deepEqual(inPlace.missing, copied.missing);
+  m.evaluateRows(20000, new Float64Array(20000 * n), new Uint8Array(20000 * n));  // grows the memory
+  assert.throws(() => inPlace.evaluate(), { status: 'state', message: /memory grew/ });
+});

@@ -141,6 +141,26 @@ export async function instantiate(source) {
     trace: trace ? new Uint8Array(memory.buffer, l.trace, counts.nTraceNodes).slice() : null,
   });
 
+  // Zero-copy rows: views of the module's memory for `count` patients. The
+  // views stay valid until another call of this module grows its memory
+  // (any evaluate, evaluateRows or rows call may).
+  const rows = (count, { masks = false } = {}) => {
+    if (!Number.isSafeInteger(count) || count < 0) fail('argument', 'count must be a non-negative integer');
+    const l = layout(count, masks, false);
+    const buffer = memory.buffer;
+    return {
+      values: new Float64Array(buffer, l.values, count * counts.nInputs),
+      known: new Uint8Array(buffer, l.known, count * counts.nInputs),
+      state: new Uint8Array(buffer, l.state, count * counts.nSlots),
+      numbers: new Float64Array(buffer, l.numbers, count * counts.nSlots),
+      missing: masks ? new BigUint64Array(buffer, l.missing, count * counts.nRecommendations * counts.maskWords) : null,
+      evaluate() {
+        if (memory.buffer !== buffer) fail('state', 'the module\'s memory grew since these rows were made; make them again');
+        evaluateBatch(BigInt(count), l.values, l.known, l.state, l.numbers, l.missing);
+      },
+    };
+  };
+
   return {
     abiVersion: ABI_VERSION, descriptorSize: DESCRIPTOR_SIZE, ...counts, contentHash,
     name: decoder.decode(nameBytes), version: decoder.decode(versionBytes),
@@ -162,5 +182,6 @@ export async function instantiate(source) {
       evaluateBatch(BigInt(count), l.values, l.known, l.state, l.numbers, l.missing);
       return outputs(l, count, masks, false);
     },
+    rows,
   };
 }

@@ -168,6 +168,14 @@ test('rows in place give evaluateRows\'s outputs, and are refused once the memor
   assert.deepEqual(inPlace.state, copied.state);
   assert.deepEqual(inPlace.numbers, copied.numbers);
   assert.deepEqual(inPlace.missing, copied.missing);
+  assert.deepEqual(m.evaluate(patients[0].values, patients[0].known).state, copied.state.subarray(0, m.nSlots));
   m.evaluateRows(20000, new Float64Array(20000 * n), new Uint8Array(20000 * n));  // grows the memory
   assert.throws(() => inPlace.evaluate(), { status: 'state', message: /memory grew/ });
+  // evaluate's buffers, made before the growth, are made again after it.
+  const first = m.evaluate(patients[0].values, patients[0].known, { masks: false, trace: false });
+  assert.deepEqual(first.state, copied.state.subarray(0, m.nSlots));
+  assert.equal(first.missing, null);
+  assert.equal(first.trace, null);
+  const words = m.nRecommendations * m.maskWords;
+  assert.deepEqual(m.evaluate(patients[1].values, patients[1].known).missing, copied.missing.subarray(words, 2 * words));
 });

@@ -141,6 +141,8 @@ export async function instantiate(source) {
     trace: trace ? new Uint8Array(memory.buffer, l.trace, counts.nTraceNodes).slice() : null,
   });
 
+  let single = null;
+
   // Zero-copy rows: views of the module's memory for `count` patients. The
   // views stay valid until another call of this module grows its memory
   // (any evaluate, evaluateRows or rows call may).
@@ -167,11 +169,28 @@ export async function instantiate(source) {
     metadataText: decoder.decode(metadataBytes),
     evaluate(values, known, { masks = true, trace = true } = {}) {
       check(1, values, known);
-      const l = layout(1, masks, trace);
-      new Float64Array(memory.buffer, l.values, counts.nInputs).set(values);
-      new Uint8Array(memory.buffer, l.known, counts.nInputs).set(known);
-      evaluateTrace(l.values, l.known, l.state, l.numbers, l.missing, l.trace);
-      return outputs(l, 1, masks, trace);
+      // One patient's buffers, with masks and trace, made once and again
+      // only when the memory grew (views of a grown memory are detached).
+      if (single === null || single.buffer !== memory.buffer) {
+        const l = layout(1, true, true);
+        const buffer = memory.buffer;
+        single = {
+          l, buffer, values: new Float64Array(buffer, l.values, counts.nInputs),
+          known: new Uint8Array(buffer, l.known, counts.nInputs),
+          state: new Uint8Array(buffer, l.state, counts.nSlots),
+          numbers: new Float64Array(buffer, l.numbers, counts.nSlots),
+          missing: new BigUint64Array(buffer, l.missing, counts.nRecommendations * counts.maskWords),
+          trace: new Uint8Array(buffer, l.trace, counts.nTraceNodes),
+        };
+      }
+      const { l } = single;
+      single.values.set(values);
+      single.known.set(known);
+      evaluateTrace(l.values, l.known, l.state, l.numbers, masks ? l.missing : 0, trace ? l.trace : 0);
+      return {
+        state: single.state.slice(), numbers: single.numbers.slice(),
+        missing: masks ? single.missing.slice() : null, trace: trace ? single.trace.slice() : null,
+      };
     },
     evaluateRows(count, values, known, { masks = false } = {}) {
       if (!Number.isSafeInteger(count) || count < 0) fail('argument', 'count must be a non-negative integer');

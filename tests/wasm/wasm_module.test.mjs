@@ -59,11 +59,38 @@ function patient(schema, next) {
   return { facts, values, known };
 }
 
-function nativeStatuses(factsList) {
+function nativeResults(factsList) {
   const out = execFileSync(pathwayc, ['run', soPath, '--ndjson', '--input', '-'], {
     input: factsList.map((f) => JSON.stringify(f)).join('\n') + '\n', maxBuffer: 1 << 30,
   }).toString();
-  return out.trim().split('\n').map((line) => JSON.parse(line).status);
+  return out.trim().split('\n').map((line) => JSON.parse(line));
+}
+
+// The brief result line `pathwayc run --ndjson` prints, rebuilt from the
+// module's outputs: statuses, missing inputs of the undetermined ones,
+// findings and definitions (unknown: null).
+function brief(schema, m, single) {
+  const R = m.nRecommendations;
+  const tri = (slot) => [false, true, null][single.state[slot]];
+  const status = {};
+  const missing = {};
+  schema.recommendations.forEach((rec, r) => {
+    status[rec.name] = STATUS[single.state[r]];
+    if (status[rec.name] !== 'undetermined') return;
+    const names = [];
+    schema.inputs.forEach((input, i) => {
+      const word = single.missing[r * m.maskWords + Math.floor(i / 64)];
+      if ((word >> BigInt(i % 64)) & 1n) names.push(input.name);
+    });
+    missing[rec.name] = names;
+  });
+  const findings = Object.fromEntries(schema.findings.map((f, k) => [f.name, tri(2 * R + k)]));
+  const definitions = Object.fromEntries(schema.definitions.map((d, k) => {
+    const slot = 2 * R + schema.findings.length + k;
+    if (d.type === 'bool') return [d.name, tri(slot)];
+    return [d.name, single.state[slot] === 2 ? null : single.numbers[slot]];
+  }));
+  return { status, missing, findings, definitions };
 }
 
 const STATUS = ['no', 'fire', 'undetermined'];
@@ -89,12 +116,12 @@ test('the descriptor holds the native library\'s name, version, counts and metad
   assert.match(described, new RegExp(`content hash ${m.contentHash.toString(16).padStart(16, '0')}, ABI 1`));
 });
 
-test('statuses of 3,000 random patients equal the native library\'s (single and rows)', async () => {
+test('3,000 random patients get the native library\'s statuses, missing inputs, findings and definitions', async () => {
   const m = await instantiate(bytes);
   const schema = JSON.parse(m.metadataText);
   const next = random(20261203);
   const patients = Array.from({ length: 3000 }, () => patient(schema, next));
-  const expected = nativeStatuses(patients.map((p) => p.facts));
+  const expected = nativeResults(patients.map((p) => p.facts));
   const n = m.nInputs;
   const values = new Float64Array(patients.length * n);
   const known = new Uint8Array(patients.length * n);
@@ -102,12 +129,12 @@ test('statuses of 3,000 random patients equal the native library\'s (single and 
   const rows = m.evaluateRows(patients.length, values, known);
   patients.forEach((p, k) => {
     const single = m.evaluate(p.values, p.known, { masks: true, trace: true });
-    const got = {};
-    schema.recommendations.forEach((rec, r) => {
-      got[rec.name] = STATUS[single.state[r]];
-      assert.equal(rows.state[k * m.nSlots + r], single.state[r], `patient ${k}, ${rec.name}: rows vs single`);
-    });
-    assert.deepEqual(got, expected[k], `patient ${k}: ${JSON.stringify(p.facts)}`);
+    for (let r = 0; r < m.nRecommendations; ++r) {
+      assert.equal(rows.state[k * m.nSlots + r], single.state[r], `patient ${k}, recommendation ${r}: rows vs single`);
+    }
+    const { status, missing, findings, definitions } = expected[k];
+    assert.deepEqual(brief(schema, m, single), { status, missing, findings, definitions },
+      `patient ${k}: ${JSON.stringify(p.facts)}`);
   });
 });
 

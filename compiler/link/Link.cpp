@@ -99,13 +99,14 @@ std::vector<std::string> lldArguments(Flavor flavor, const std::vector<std::uniq
     // function table its entry points are called through, its memory and
     // where a host may put its buffers. Undefined symbols stay errors, so
     // the module imports nothing. The stack comes first: an overflow traps
-    // at address 0 instead of running into the data; 1 MiB holds the
-    // scratch of the largest split evaluation (EntryPoints.cpp).
+    // at address 0 instead of running into the data. 1 MiB holds the
+    // scratch of a split evaluation (EntryPoints.cpp: per exported node 9
+    // bytes and 8 per mask word) for tens of thousands of nodes.
     args = {"wasm-ld", "--no-entry", std::string("--export=") + PW_DESCRIPTOR_SYMBOL, "--export=__heap_base",
             "--export-table", "--stack-first", "-z", "stack-size=1048576", "--strip-all"};
     // wasm-ld has no --no-mmap-output-file: it maps its output, so a full
-    // temporary disk kills it with SIGBUS (modules are small: 100 KiB for
-    // the PT pathway).
+    // temporary disk kills it with SIGBUS (modules are small: 62 KB for the
+    // PT pathway).
   }
   args.push_back("-o");
   args.push_back(outputPath);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,4 +205,44 @@ test('rows in place give evaluateRows\'s outputs, and are refused once the memor
   assert.equal(first.trace, null);
   const words = m.nRecommendations * m.maskWords;
   assert.deepEqual(m.evaluate(patients[1].values, patients[1].known).missing, copied.missing.subarray(words, 2 * words));
+});
+
+// A pathway large enough to be split into many evaluation functions that
+// pass values through a scratch on the stack (EntryPoints.cpp), with 5 mask
+// words per recommendation.
+function largePathway(inputs, recommendations) {
+  const lines = ['pathway large {', '  title "Generated";', '  version "1.0.0";',
+    '  source s "Generated" { S1.P1 }', '}'];
+  for (let i = 0; i < inputs; ++i) lines.push(`input x${i}: bool "x${i}";`);
+  const next = random(42);
+  const pick = () => `x${Math.floor(next() * inputs)}`;
+  for (let d = 0; d < recommendations; ++d) {
+    const previous = d === 0 ? pick() : `d${d - 1}`;
+    lines.push(`define d${d} = (${pick()} and not ${pick()}) or (${previous} and ${pick()});`);
+    lines.push(`recommendation r${d} {`, `  label "r${d}";`, `  when d${d} or ${pick()};`,
+      '  category urgent;', '  urgency routine;', '  rationale "Generated.";', '  cite S1.P1;', '}');
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a large split pathway (300 inputs, 600 recommendations) gives the native results', async () => {
+  const pw = join(work, 'large.pw');
+  writeFileSync(pw, largePathway(300, 600));
+  const largeWasm = join(work, 'large.wasm');
+  const largeSo = join(work, 'liblarge.so');
+  execFileSync(pathwayc, ['build', pw, '--target', 'wasm32', '-o', largeWasm], { stdio: 'pipe' });
+  execFileSync(pathwayc, ['build', pw, '-o', largeSo], { stdio: 'pipe' });
+  const m = await instantiate(readFileSync(largeWasm));
+  const schema = JSON.parse(m.metadataText);
+  assert.equal(m.maskWords, 5);
+  const next = random(11);
+  const patients = Array.from({ length: 300 }, () => patient(schema, next));
+  const out = execFileSync(pathwayc, ['run', largeSo, '--ndjson', '--input', '-'], {
+    input: patients.map((p) => JSON.stringify(p.facts)).join('\n') + '\n', maxBuffer: 1 << 30,
+  }).toString().trim().split('\n').map((line) => JSON.parse(line));
+  patients.forEach((p, k) => {
+    const { status, missing, findings, definitions } = out[k];
+    assert.deepEqual(brief(schema, m, m.evaluate(p.values, p.known)), { status, missing, findings, definitions },
+      `patient ${k}`);
+  });
 });

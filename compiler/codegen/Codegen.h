@@ -40,8 +40,9 @@ struct CodegenResult {
   std::vector<std::vector<char>> objects; // relocatable objects (ELF or wasm), to link together
 };
 
-// Returns false with `error` set when the options are invalid, the host target
-// is unavailable, or the generated module fails verification (a compiler bug).
+// Returns false with `error` set when the options are invalid (the column entry
+// point for wasm32 among them), the target is unavailable, or the generated
+// module fails verification (a compiler bug).
 bool generate(const ir::Program& program, const CodegenOptions& options,
               CodegenResult& result, std::string& error);
 

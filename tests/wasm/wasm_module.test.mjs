@@ -178,7 +178,7 @@ test('the build refuses what a wasm32 module cannot hold, and the C runtime refu
   assert.match(run.stderr, /pt_failure\.wasm/);
 });
 
-test('rows in place give evaluateRows\'s outputs, and are refused once the memory grew', async () => {
+test('rows in place give evaluateRows\'s outputs, and are refused after another call used the buffers', async () => {
   const m = await instantiate(bytes);
   const schema = JSON.parse(m.metadataText);
   const next = random(7);
@@ -197,7 +197,11 @@ test('rows in place give evaluateRows\'s outputs, and are refused once the memor
   assert.deepEqual(inPlace.missing, copied.missing);
   assert.deepEqual(m.evaluate(patients[0].values, patients[0].known).state, copied.state.subarray(0, m.nSlots));
   m.evaluateRows(20000, new Float64Array(20000 * n), new Uint8Array(20000 * n));  // grows the memory
-  assert.throws(() => inPlace.evaluate(), { status: 'state', message: /memory grew/ });
+  assert.throws(() => inPlace.evaluate(), { status: 'state', message: /another call of the module has used its buffers/ });
+  // A single evaluation reuses the same buffers, so it retires rows too.
+  const again = m.rows(patients.length);
+  m.evaluate(patients[0].values, patients[0].known);
+  assert.throws(() => again.evaluate(), { status: 'state' });
   // evaluate's buffers, made before the growth, are made again after it.
   const first = m.evaluate(patients[0].values, patients[0].known, { masks: false, trace: false });
   assert.deepEqual(first.state, copied.state.subarray(0, m.nSlots));

@@ -111,22 +111,37 @@ export async function instantiate(source) {
   const evaluateTrace = fn('evaluateTrace');
   const evaluateBatch = fn('evaluateBatch');
 
-  // Buffers for `count` patients, 8-byte aligned, above __heap_base; the
-  // memory grows as needed (which detaches old views, so views are made
-  // after growing).
-  const layout = (count, masks, trace) => {
+  // The one region of buffers above __heap_base that every call uses, made
+  // for `count` patients (8-byte aligned; the memory grows as needed, which
+  // detaches older views), with a view of each buffer. Making it again
+  // overwrites it, so each region has a generation and is current only
+  // until the next one is made.
+  let generation = 0;
+  const region = (count, masks, trace) => {
     let at = (heapBase + 7) & ~7;
     const take = (bytes) => { const start = at; at = (at + bytes + 7) & ~7; return start; };
+    const inputs = count * counts.nInputs;
+    const slots = count * counts.nSlots;
+    const words = count * counts.nRecommendations * counts.maskWords;
     const l = {
-      values: take(count * counts.nInputs * 8), known: take(count * counts.nInputs),
-      state: take(count * counts.nSlots), numbers: take(count * counts.nSlots * 8),
-      missing: masks ? take(count * counts.nRecommendations * counts.maskWords * 8) : 0,
-      trace: trace ? take(counts.nTraceNodes) : 0,
+      values: take(inputs * 8), known: take(inputs), state: take(slots), numbers: take(slots * 8),
+      missing: masks ? take(words * 8) : 0, trace: trace ? take(counts.nTraceNodes) : 0,
     };
     if (at > memory.buffer.byteLength) memory.grow(Math.ceil((at - memory.buffer.byteLength) / PAGE));
-    return l;
+    const buffer = memory.buffer;
+    return {
+      generation: ++generation, at: l,
+      values: new Float64Array(buffer, l.values, inputs), known: new Uint8Array(buffer, l.known, inputs),
+      state: new Uint8Array(buffer, l.state, slots), numbers: new Float64Array(buffer, l.numbers, slots),
+      missing: masks ? new BigUint64Array(buffer, l.missing, words) : null,
+      trace: trace ? new Uint8Array(buffer, l.trace, counts.nTraceNodes) : null,
+    };
   };
-  const check = (count, values, known) => {
+  const current = (r) => r.generation === generation;
+  const checkCount = (count) => {
+    if (!Number.isSafeInteger(count) || count < 0) fail('argument', 'count must be a non-negative integer');
+  };
+  const checkRows = (count, values, known) => {
     if (!(values instanceof Float64Array) || values.length !== count * counts.nInputs) {
       fail('argument', `values must be a Float64Array of ${count * counts.nInputs} numbers`);
     }
@@ -134,73 +149,52 @@ export async function instantiate(source) {
       fail('argument', `known must be a Uint8Array of ${count * counts.nInputs} bytes`);
     }
   };
-  const outputs = (l, count, masks, trace) => ({
-    state: new Uint8Array(memory.buffer, l.state, count * counts.nSlots).slice(),
-    numbers: new Float64Array(memory.buffer, l.numbers, count * counts.nSlots).slice(),
-    missing: masks ? new BigUint64Array(memory.buffer, l.missing, count * counts.nRecommendations * counts.maskWords).slice() : null,
-    trace: trace ? new Uint8Array(memory.buffer, l.trace, counts.nTraceNodes).slice() : null,
-  });
+  const batch = (count, r) => evaluateBatch(BigInt(count), r.at.values, r.at.known, r.at.state, r.at.numbers, r.at.missing);
 
+  // evaluate's region (one patient, masks and trace), kept while current.
   let single = null;
-
-  // Zero-copy rows: views of the module's memory for `count` patients. The
-  // views stay valid until another call of this module grows its memory
-  // (any evaluate, evaluateRows or rows call may).
-  const rows = (count, { masks = false } = {}) => {
-    if (!Number.isSafeInteger(count) || count < 0) fail('argument', 'count must be a non-negative integer');
-    const l = layout(count, masks, false);
-    const buffer = memory.buffer;
-    return {
-      values: new Float64Array(buffer, l.values, count * counts.nInputs),
-      known: new Uint8Array(buffer, l.known, count * counts.nInputs),
-      state: new Uint8Array(buffer, l.state, count * counts.nSlots),
-      numbers: new Float64Array(buffer, l.numbers, count * counts.nSlots),
-      missing: masks ? new BigUint64Array(buffer, l.missing, count * counts.nRecommendations * counts.maskWords) : null,
-      evaluate() {
-        if (memory.buffer !== buffer) fail('state', 'the module\'s memory grew since these rows were made; make them again');
-        evaluateBatch(BigInt(count), l.values, l.known, l.state, l.numbers, l.missing);
-      },
-    };
-  };
 
   return {
     abiVersion: ABI_VERSION, descriptorSize: DESCRIPTOR_SIZE, ...counts, contentHash,
     name: decoder.decode(nameBytes), version: decoder.decode(versionBytes),
     metadataText: decoder.decode(metadataBytes),
     evaluate(values, known, { masks = true, trace = true } = {}) {
-      check(1, values, known);
-      // One patient's buffers, with masks and trace, made once and again
-      // only when the memory grew (views of a grown memory are detached).
-      if (single === null || single.buffer !== memory.buffer) {
-        const l = layout(1, true, true);
-        const buffer = memory.buffer;
-        single = {
-          l, buffer, values: new Float64Array(buffer, l.values, counts.nInputs),
-          known: new Uint8Array(buffer, l.known, counts.nInputs),
-          state: new Uint8Array(buffer, l.state, counts.nSlots),
-          numbers: new Float64Array(buffer, l.numbers, counts.nSlots),
-          missing: new BigUint64Array(buffer, l.missing, counts.nRecommendations * counts.maskWords),
-          trace: new Uint8Array(buffer, l.trace, counts.nTraceNodes),
-        };
-      }
-      const { l } = single;
+      checkRows(1, values, known);
+      if (single === null || !current(single)) single = region(1, true, true);
+      const { at } = single;
       single.values.set(values);
       single.known.set(known);
-      evaluateTrace(l.values, l.known, l.state, l.numbers, masks ? l.missing : 0, trace ? l.trace : 0);
+      evaluateTrace(at.values, at.known, at.state, at.numbers, masks ? at.missing : 0, trace ? at.trace : 0);
       return {
         state: single.state.slice(), numbers: single.numbers.slice(),
         missing: masks ? single.missing.slice() : null, trace: trace ? single.trace.slice() : null,
       };
     },
     evaluateRows(count, values, known, { masks = false } = {}) {
-      if (!Number.isSafeInteger(count) || count < 0) fail('argument', 'count must be a non-negative integer');
-      check(count, values, known);
-      const l = layout(count, masks, false);
-      new Float64Array(memory.buffer, l.values, count * counts.nInputs).set(values);
-      new Uint8Array(memory.buffer, l.known, count * counts.nInputs).set(known);
-      evaluateBatch(BigInt(count), l.values, l.known, l.state, l.numbers, l.missing);
-      return outputs(l, count, masks, false);
+      checkCount(count);
+      checkRows(count, values, known);
+      const r = region(count, masks, false);
+      r.values.set(values);
+      r.known.set(known);
+      batch(count, r);
+      return { state: r.state.slice(), numbers: r.numbers.slice(), missing: masks ? r.missing.slice() : null, trace: null };
     },
-    rows,
+    // Zero-copy rows: views of the module's memory for `count` patients,
+    // filled and read in place. They are the module's buffers until its next
+    // call (evaluate, evaluateRows or rows), which may overwrite them or grow
+    // the memory; evaluate() refuses after that.
+    rows(count, { masks = false } = {}) {
+      checkCount(count);
+      const r = region(count, masks, false);
+      return {
+        values: r.values, known: r.known, state: r.state, numbers: r.numbers, missing: r.missing,
+        evaluate() {
+          if (!current(r)) {
+            fail('state', 'another call of the module has used its buffers since these rows were made; make them again');
+          }
+          batch(count, r);
+        },
+      };
+    },
   };
 }

@@ -18,6 +18,9 @@ packages=(
   # Python package (bindings/python): Debian's /usr/bin/python3 and its modules
   python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
   python3-dask python3-distributed python3-matplotlib python3-pytest
+  # The review page's browser tests (tests/review): Debian's Chromium,
+  # driven by playwright-core from npm (no browser download)
+  chromium
 )
 
 missing=()

@@ -70,6 +70,14 @@ struct GraphOptions {
 };
 int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag);
 
+struct ReviewOptions {
+  std::string input;       // FILE.pw
+  std::string output;      // the directory to write
+  std::string sourceText;  // the clinical source (Markdown), for the cited paragraphs' text
+  std::string patients;    // sample patients (*.json); default NAME/patients beside NAME.pw
+};
+int reviewCommand(const ReviewOptions& options, const DiagnosticOptions& diag);
+
 struct FmtOptions {
   std::vector<std::string> files;  // .pw files, or "-" for standard input
   bool check = false;              // change nothing; exit 1 naming the files that would change

@@ -167,6 +167,17 @@ int run(int argc, char** argv) {
   graphCmd->add_option("-i,--input", graphOptions.input, "Patient JSON to overlay on the chart");
   addDiagnosticOptions(graphCmd, diag);
 
+  ReviewOptions reviewOptions;
+  CLI::App* reviewCmd = app.add_subcommand(
+      "review", "Write a static review page (HTML, WebAssembly) where clinicians try the pathway on patients");
+  reviewCmd->add_option("target", reviewOptions.input, "Pathway file (.pw)")->required();
+  reviewCmd->add_option("-o,--output", reviewOptions.output, "Directory to write the page into")->required();
+  reviewCmd->add_option("--source-text", reviewOptions.sourceText,
+                        "The clinical source (Markdown with **S1.P2** paragraph ids): cited paragraphs shown on hover");
+  reviewCmd->add_option("--patients", reviewOptions.patients,
+                        "Directory of sample patients (*.json) for the menu (default: NAME/patients beside NAME.pw)");
+  addDiagnosticOptions(reviewCmd, diag);
+
   TestOptions testOptions;
   CLI::App* testCmd = app.add_subcommand("test", "Run scenario files (.pwtest), compiled and interpreted");
   testCmd->add_option("files", testOptions.files, "Scenario files")->required();
@@ -214,6 +225,7 @@ int run(int argc, char** argv) {
   if (*buildCmd) return buildCommand(build, diag);
   if (*runCmd) return runCommand(runOptions, diag);
   if (*graphCmd) return graphCommand(graphOptions, diag);
+  if (*reviewCmd) return reviewCommand(reviewOptions, diag);
   if (*explainCmd) return explainCommand(explainOptions, diag);
   if (*testCmd) return testCommand(testOptions, diag);
   if (*fmtCmd) return fmtCommand(fmtOptions, diag);

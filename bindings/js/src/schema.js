@@ -4,6 +4,7 @@
 import { PathwayError } from './errors.js';
 import { findUnit, spellingsOf, unitsOf } from './units.js';
 import { quoted, didYouMean } from './suggest.js';
+import { cMessage } from './utf8.js';
 
 function corrupt(message) {
   throw new PathwayError('corrupt', `metadata ${message}`);
@@ -221,5 +222,5 @@ export function parseSchema(metadataText) {
 export function findByName(names, name, what) {
   const i = names.indexOf(name);
   if (i >= 0) return i;
-  throw new PathwayError('not_found', `no ${what} named ${quoted(name)}${didYouMean(name, names)}`);
+  throw new PathwayError('not_found', cMessage(`no ${what} named ${quoted(name)}${didYouMean(name, names)}`));
 }

@@ -47,26 +47,55 @@ export function compareBytes(a, b) {
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
+// The length of the well-formed UTF-8 sequence at b[i] (RFC 3629), or 0
+// (Error.cpp's utf8SequenceLength; reading past the end counts as malformed).
+function sequenceLength(b, i) {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const cont = (k) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c === 0xe0 && b[i + 1] < 0xa0) return 0;
+    if (c === 0xed && b[i + 1] > 0x9f) return 0;
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c === 0xf0 && b[i + 1] < 0x90) return 0;
+    if (c === 0xf4 && b[i + 1] > 0x8f) return 0;
+    return 4;
+  }
+  return 0;
+}
+
 /**
- * `message` as pw_last_error would hold it: the C runtime keeps at most 1023
- * bytes, cut between UTF-8 characters (Error.cpp, `fail`).
+ * A message (a JS string, or bytes: a Uint8Array or array) as pw_last_error
+ * would hold it (Error.cpp, `fail`): cut at a NUL, a byte that does not
+ * start a well-formed UTF-8 sequence written as the four characters \xNN,
+ * at most 1023 bytes, cut between characters.
  */
 export function cMessage(message) {
-  const limit = 1023;
-  if (message.length * 3 <= limit || utf8Length(message) <= limit) return message;
-  let bytes = 0;
-  let i = 0;
-  for (; i < message.length; ++i) {
-    const c = message.charCodeAt(i);
-    let width = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    let pair = false;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < message.length) {
-      const d = message.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { width = 4; pair = true; }
-    }
-    if (bytes + width > limit) break;
-    bytes += width;
-    if (pair) ++i;
+  if (typeof message === 'string') {
+    // The common case: short, no NUL, well-formed.
+    if (message.length <= 341 && !message.includes('\0') && message.isWellFormed?.() !== false) return message;
+    message = utf8Bytes(message);
   }
-  return message.slice(0, i);
+  const b = message;
+  const out = [];
+  let size = 0;
+  for (let i = 0; i < b.length && b[i] !== 0;) {
+    const n = sequenceLength(b, i);
+    const width = n === 0 ? 4 : n;
+    if (size + width + 1 > 1024) break;
+    if (n === 0) {
+      for (const ch of `\\x${b[i].toString(16).toUpperCase().padStart(2, '0')}`) out.push(ch.charCodeAt(0));
+      ++i;
+    } else {
+      for (let k = 0; k < n; ++k) out.push(b[i + k]);
+      i += n;
+    }
+    size += width;
+  }
+  return decoder.decode(Uint8Array.from(out));
 }

@@ -2,7 +2,8 @@
 // lengths), so the JS port measures and compares in UTF-8 bytes too.
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a U+FEFF inside a key or label is kept, as C keeps its bytes.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The UTF-8 bytes of a JS string (a lone surrogate becomes U+FFFD). */
 export function utf8Bytes(text) {

@@ -113,9 +113,13 @@ function scalarOf(v) {
   switch (typeof v) {
     case 'boolean': return { type: 'boolean', boolean: v };
     case 'number':
-      // JSON.stringify writes an integral |v| < 1e21 without exponent: an
-      // integer when it fits int64/uint64.
-      if (Number.isInteger(v) && v >= -(2 ** 63) && v < 2 ** 64) return { type: 'integer', number: v === 0 ? 0 : v };
+      // As JSON.stringify writes it: an integral |v| < 1e21 has no exponent,
+      // and its digits (the shortest round trip, "-9223372036854776000" for
+      // -2^63) make an integer when they fit int64 (negative) or uint64.
+      if (Number.isInteger(v) && Math.abs(v) < 1e21) {
+        const magnitude = BigInt(String(Math.abs(v)));
+        if (magnitude <= (v < 0 ? 1n << 63n : (1n << 64n) - 1n)) return { type: 'integer', number: v === 0 ? 0 : v };
+      }
       return { type: 'number', number: v };
     case 'bigint':
       if (v >= -(1n << 63n) && v < (1n << 64n)) return { type: 'integer', number: Number(v) };
@@ -423,10 +427,11 @@ export class Input {
   /**
    * pw_input_set_json from a JS object ({name: value}; values as `set`
    * takes them): replaces every input, all or nothing, with the messages
-   * setJson gives for the same document. A number is a JSON integer when
-   * integral and within int64/uint64 (as JSON.stringify writes it), else a
-   * JSON number; NaN and infinities are refused as non-finite ('range') or
-   * as the wrong type; undefined is unknown like null.
+   * setJson gives for JSON.stringify(object). A number is a JSON integer
+   * when the digits JSON.stringify writes for it are an integer that fits
+   * int64/uint64, else a JSON number; NaN and infinities (which stringify
+   * would turn into null) are refused as non-finite ('range') or as the
+   * wrong type; undefined is unknown like null.
    */
   setObject(object) {
     if (object === null || typeof object !== 'object' || Array.isArray(object)) {

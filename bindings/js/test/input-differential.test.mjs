@@ -173,5 +173,45 @@ test('setJson equals pw_input_set_json on generated documents', { skip: PATHWAYC
   // Every kind of outcome was exercised.
   for (const s of ['ok', 'json', 'not_found', 'type', 'range', 'unit']) assert.ok(statuses[s] > 20, `${s}: ${statuses[s]}`);
   console.log('differential statuses', JSON.stringify(statuses));
+
+  // setObject(object) answers as pw_input_set_json(JSON.stringify(object)):
+  // the objects JSON.parse makes of the well-formed documents.
+  const objects = [];
+  for (const d of documents) {
+    try {
+      // JSON.parse reads 1e400 as Infinity, which JSON.stringify writes as
+      // null: such objects are outside the equivalence (setObject refuses
+      // non-finite numbers).
+      let finite = true;
+      const o = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(latin1Bytes(d)),
+        (k, v) => {
+          if (typeof v === 'number' && !Number.isFinite(v)) finite = false;
+          // A lone surrogate ("\\ud83d" read by JSON.parse) has no UTF-8 form: C refuses the document.
+          if (!k.isWellFormed() || (typeof v === 'string' && !v.isWellFormed())) finite = false;
+          return v;
+        });
+      if (finite && o !== null && typeof o === 'object' && !Array.isArray(o)) objects.push(o);
+    } catch { /* not JSON to JS either */ }
+  }
+  const texts = objects.map((o) => JSON.stringify(o));
+  const utf8AsLatin1 = (t) => String.fromCharCode(...new TextEncoder().encode(t));
+  const out2 = execFileSync('python3', [path.join(here, 'support/input-oracle.py'), runtimeLibrary(), so, String(schema.inputs.length)],
+    { input: texts.map((t) => JSON.stringify(utf8AsLatin1(t))).join('\n') + '\n', maxBuffer: 1 << 28 })
+    .toString().trim().split('\n').map((l) => JSON.parse(l));
+  const byObject = new Input(schema);
+  for (let i = 0; i < objects.length; ++i) {
+    let status = 'ok';
+    let message = '';
+    try {
+      byObject.setObject(objects[i]);
+    } catch (error) {
+      status = error.status;
+      message = error.message;
+    }
+    const want = out2[i];
+    assert.equal(`${status} ${message}`, `${STATUS[want.status]} ${want.message}`, texts[i].slice(0, 300));
+    assert.ok(want.known.every((k, j) => k === byObject.known[j]) && want.values.every((v, j) => v === byObject.values[j]), texts[i]);
+  }
+  assert.ok(objects.length > count / 3, `${objects.length} objects`);
   fs.rmSync(dir, { recursive: true });
 });

@@ -110,7 +110,7 @@ for (const file of patients) {
     timings.push(`${file}: ${(perEval * 1000).toFixed(1)} us per evaluation (statuses, masks and trace) in chromium`);
     const first = Object.entries(shown).find(([, v]) => v.status === 'fired') || Object.entries(shown)[0];
     await page.click(`[data-code="${first[0]}"] .why`);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.results').scrollTop = 0; });
     await page.screenshot({ path: path.join(artefacts, `${path.basename(file, '.json')}.png`) });
     assert.deepEqual(page.pwErrors, []);
     await page.close();

@@ -227,6 +227,7 @@ function update() {
   const t0 = performance.now();
   view = engine.evaluate(input);
   timings.evaluations.push(performance.now() - t0);
+  if (timings.evaluations.length > 1000) timings.evaluations.shift();
   drawResults();
   if (selected) explain(selected, false);
   colourFlowchart();

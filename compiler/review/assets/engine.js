@@ -13,7 +13,7 @@ const TRI = ['false', 'true', 'unknown'];
 /** The units a quantity of `dimension` may be entered in (declared unit first). */
 export function unitsFor(input) {
   if (input.type !== 'quantity') return [];
-  const all = UNITS.filter((u) => u.dimension === input.dimension || u[1] === input.dimension).map((u) => u[0]);
+  const all = input.dimension ? UNITS.filter((u) => u[1] === input.dimension).map((u) => u[0]) : [];
   return [input.unit, ...all.filter((u) => u !== input.unit)];
 }
 function factor(unit) {
@@ -58,10 +58,15 @@ export async function openPathway(bytes) {
 
 async function fromRuntime(runtime, bytes) {
   const pathway = await runtime.loadPathway(bytes);
-  const recs = pathway.recommendations;
+  // the page's shapes: code, labels and citations as paragraph ids
+  const recs = pathway.recommendations.map((r) => ({
+    ...r, code: r.code ?? r.name,
+    citations: (r.citations || []).map((c) => (typeof c === 'string' ? c : c.paragraph)),
+  }));
+  const inputs = pathway.inputs.map((x) => ({ ...x, labels: x.labels ?? x.values }));
   return {
     api: 'runtime', pathway,
-    inputs: pathway.inputs, recommendations: recs,
+    inputs, recommendations: recs,
     newInput: () => pathway.input(),
     evaluate(input) {
       const result = pathway.evaluate(input, { explain: true });

@@ -133,6 +133,7 @@ function setError(f, message) {
 // Gives the field's value to the runtime; false when the runtime refused it.
 function apply(f) {
   const v = f.read();
+  f.root.classList.toggle('is-unknown', v === undefined);
   try {
     if (v === undefined) input.clear(f.x.name);
     else if (typeof v === 'string' && f.x.type !== 'enum') throw new Error(`'${v}' is not a number`);
@@ -213,6 +214,7 @@ function fillFrom(obj, source) {
     if (f.control.tagName === 'SELECT' && v !== undefined && f.control.value !== String(v)) {
       // a value the menu lacks: tell the runtime, which says why
       input.clear(name);
+      f.root.classList.remove('is-unknown');
       try { input.set(name, v); setError(f, null); } catch (error) { setError(f, `${error.message} — left unknown until corrected`); }
       continue;
     }
@@ -227,6 +229,7 @@ function update() {
   const t0 = performance.now();
   view = engine.evaluate(input);
   timings.evaluations.push(performance.now() - t0);
+  if (timings.evaluations.length > 1000) timings.evaluations.shift();
   drawResults();
   if (selected) explain(selected, false);
   colourFlowchart();
@@ -262,7 +265,13 @@ function drawResults() {
         lastUrgency = r.urgency;
       }
       ul.append(recItem(r));
+      if (view.status(r.code) !== 'not_fired') { ul.dataset.some = 'true'; sec.dataset.some = 'true'; }
     }
+    // printed: only the groups with something that applies or is undetermined
+    for (const list of sec.querySelectorAll('ul.recs')) {
+      if (!list.dataset.some) { list.classList.add('all-no'); list.previousElementSibling.classList.add('all-no'); }
+    }
+    if (!sec.dataset.some) sec.classList.add('all-no');
     frag.append(sec);
   }
   box.replaceChildren(frag);

@@ -78,13 +78,14 @@ function jsAnswer(pathway, facts) {
 test('JS runtime = C runtime on random patients', { skip: !PATHWAYC && 'set PATHWAYC to run (needs the native build)' },
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pathway-parity-'));
+    let oracle = null;
     try {
       const source = join(root, 'pathways/pt_failure.pw');
       execFileSync(PATHWAYC, ['build', source, '--target', 'wasm32', '-o', join(dir, 'pt.wasm')]);
       execFileSync(PATHWAYC, ['build', source, '-o', join(dir, 'pt.so')]);
       const pathway = await loadPathway(readFileSync(join(dir, 'pt.wasm')));
       const python = resolve(dirname(PATHWAYC), '../../bindings/python');
-      const oracle = spawn('/usr/bin/python3', [join(here, 'support/parity-oracle.py'), join(dir, 'pt.so')], {
+      oracle = spawn('/usr/bin/python3', [join(here, 'support/parity-oracle.py'), join(dir, 'pt.so')], {
         env: { ...process.env, PYTHONPATH: python }, stdio: ['pipe', 'pipe', 'inherit'],
       });
       const lines = createInterface({ input: oracle.stdout })[Symbol.asyncIterator]();
@@ -110,6 +111,7 @@ test('JS runtime = C runtime on random patients', { skip: !PATHWAYC && 'set PATH
       console.log(`# parity: ${COUNT} patients identical in ${elapsed.toFixed(1)} s; ` +
         `JS (set, traced evaluate, 36 statuses + explanations) ${(1000 * jsTime / COUNT).toFixed(1)} us/patient`);
     } finally {
+      oracle?.kill(); // a failed comparison leaves it waiting for more patients
       rmSync(dir, { recursive: true, force: true });
     }
   });

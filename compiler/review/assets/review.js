@@ -32,8 +32,7 @@ export async function start() {
   input = engine.newInput();
   document.title = `Review: ${data.pathway.title || data.pathway.name}`;
   $('title').textContent = data.pathway.title || data.pathway.name;
-  $('subtitle').textContent = `${data.pathway.name} ${data.pathway.version} · content hash ${data.pathway.contentHash}` +
-    (engine.api === 'module' ? ' · explanations from the module trace' : '');
+  $('subtitle').textContent = `${data.pathway.name} ${data.pathway.version} · content hash ${data.pathway.contentHash}`;
   buildForm();
   buildTools();
   drawFlowchart(null);
@@ -359,6 +358,7 @@ function treeNode(n) {
     el('span', { class: `val v-${value}`, text: value }), ' ',
     opText ? el('strong', { class: 'op', text: opText }) : null, opText && title ? ' ' : null,
     el('span', { class: 'expr', text: n.op === 'leaf' || !opText ? (n.text || title) : (n.name ? title : '') }));
+  if (n.detail) li.append(el('span', { class: 'facts', text: ` (${n.detail})` }));
   const ins = n.inputs || [];
   if (ins.length) {
     const facts = ins.map((name) => {

@@ -6,9 +6,11 @@
 
 #include "ast/Dump.h"
 #include "diag/Render.h"
+#include "driver/Chart.h"
 #include "driver/Pipeline.h"
 #include "driver/VerifyReport.h"
 #include "format/Format.h"
+#include "graph/Graph.h"
 #include "ir/Dump.h"
 
 namespace pathway::testing {
@@ -100,6 +102,12 @@ FileTestResult runFileTest(const std::string& relative) {
   }
   if (c->ok() && mode == "ast") result.stdoutText = ast::dump(c->ast, *c->source);
   if (c->ok() && mode == "ir") result.stdoutText = ir::dump(*c->program);
+  if (c->ok() && mode == "graph") {
+    graph::Stages stages = driver::stagesOf(*c);
+    graph::ChartOptions chart;
+    chart.stages = &stages;
+    result.stdoutText = graph::toDot(*c->program, chart);
+  }
   if (c->ok() && mode == "fmt") result.stdoutText = format::formatFile(c->ast, *c->source);
   if (c->ok() && mode == "verify") {
     driver::VerifyOutcome v = driver::verifyCompilation(*c, /*warningsAsErrors=*/false);

@@ -5,7 +5,8 @@
 // The directory decides what runs: check/ (diagnostics only), ast/
 // (dump-ast), ir/ (dump-ir), fmt/ (pathwayc fmt: STDOUT is the formatted
 // input), verify/ (pathwayc verify: STDOUT is the summary, STDERR the
-// front end's and the verifier's diagnostics). An input whose trailing comments would not
+// front end's and the verifier's diagnostics), graph/ (pathwayc graph
+// --format dot: STDOUT is the chart). An input whose trailing comments would not
 // survive (an unterminated block comment) keeps its expectations in
 // <name>.pw.expected instead. PATHWAY_AUTOUPDATE=1 rewrites expectations
 // from the actual output, for intended changes (review the diff).

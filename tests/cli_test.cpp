@@ -289,13 +289,34 @@ TEST(CliTest, GraphDrawsEveryRecommendation) {
   Outcome dot = run("graph --format dot " + pw);
   EXPECT_EQ(dot.exit, 0) << dot.output;
   EXPECT_NE(dot.output.find("digraph \"demo\""), std::string::npos);
-  EXPECT_NE(dot.output.find("Continue PT\\n[routine]"), std::string::npos) << dot.output;
-  EXPECT_NE(dot.output.find("Urgent\\n[immediate]"), std::string::npos);
-  EXPECT_NE(dot.output.find("style=dashed"), std::string::npos);  // supersedes
-  EXPECT_NE(dot.output.find("label=\"pain >= 7\""), std::string::npos) << dot.output;
+  // One box per declaration, its condition's operands as rows, the
+  // supersession as a footnote (the file tests under tests/files/graph pin
+  // the whole chart).
+  EXPECT_NE(dot.output.find("rec_1 [id=\"pw-node-urgent\""), std::string::npos) << dot.output;
+  EXPECT_NE(dot.output.find("Urgent evaluation · immediate"), std::string::npos);
+  EXPECT_NE(dot.output.find(">pain &gt;= 7</TD>"), std::string::npos);
+  EXPECT_NE(dot.output.find("superseded by urgent"), std::string::npos);
+  EXPECT_NE(dot.output.find("n_severe -> rec_1:r0:w [id=\"pw-edge-severe--urgent\"]"), std::string::npos);
   Outcome overlay = run("graph --format dot " + pw + " --input " + scenario("demo_patient.json"));
-  EXPECT_NE(overlay.output.find("\\nFIRE"), std::string::npos);
-  EXPECT_NE(overlay.output.find("crp (mg/L)\\nmissing"), std::string::npos) << overlay.output;
+  EXPECT_EQ(overlay.exit, 0) << overlay.output;
+  EXPECT_NE(overlay.output.find("<B>FIRES</B>"), std::string::npos) << overlay.output;
+  EXPECT_NE(overlay.output.find("✓ pain &gt;= 7<BR ALIGN=\"LEFT\"/><I>pain = 9</I>"), std::string::npos);
+  EXPECT_NE(overlay.output.find("? crp &gt; 10 mg/L<BR ALIGN=\"LEFT\"/><I>crp unknown</I>"), std::string::npos);
+  EXPECT_NE(overlay.output.find("<B>superseded</B>"), std::string::npos);
+  EXPECT_NE(overlay.output.find("[id=\"pw-edge-severe--urgent\", color=\"#1a6b2f\", penwidth=2.5]"),
+            std::string::npos);
+  // --focus: the recommendation and what its condition reads, nothing else.
+  Outcome focus = run("graph --format dot " + pw + " --focus continue_pt");
+  EXPECT_EQ(focus.exit, 0) << focus.output;
+  EXPECT_NE(focus.output.find("what continue_pt reads"), std::string::npos) << focus.output;
+  EXPECT_NE(focus.output.find("pw-node-too_short"), std::string::npos);
+  EXPECT_EQ(focus.output.find("pw-node-urgent"), std::string::npos);
+  EXPECT_EQ(focus.output.find("pw-node-severe"), std::string::npos);
+  Outcome typo = run("graph --format dot " + pw + " --focus contnue_pt");
+  EXPECT_EQ(typo.exit, 2) << typo.output;
+  EXPECT_NE(typo.output.find("pathwayc: error: --focus contnue_pt: the pathway has no recommendation of that name (did you mean 'continue_pt'?)"),
+            std::string::npos)
+      << typo.output;
   Outcome mermaid = run("graph --format mermaid " + pw);
   EXPECT_EQ(mermaid.exit, 0);
   EXPECT_EQ(mermaid.output.rfind("flowchart LR", 0), 0u);
@@ -426,7 +447,7 @@ TEST(CliTest, PtPathwayChartHasEveryRecommendation) {
   }
   ASSERT_GT(recommendations, 20u);
   for (size_t r = 0; r < recommendations; ++r) {
-    EXPECT_NE(dot.output.find("rec_" + std::to_string(r) + " [label="), std::string::npos) << r;
+    EXPECT_NE(dot.output.find("rec_" + std::to_string(r) + " [id="), std::string::npos) << r;
   }
   Outcome svg = run("graph " + pw + " -o " + (std::filesystem::temp_directory_path() / "pt_chart.svg").string());
   EXPECT_EQ(svg.exit, 0) << svg.output.substr(0, 500);

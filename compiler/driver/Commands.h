@@ -67,6 +67,7 @@ struct GraphOptions {
   std::string format = "svg";  // dot, svg, mermaid
   std::string output;          // file, or empty / "-" for stdout
   std::string input;           // optional patient JSON to overlay
+  std::string focus;           // optional recommendation: only its condition subgraph
 };
 int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag);
 

@@ -1,48 +1,14 @@
 // graph: the pathway as a flowchart (DOT, SVG through Graphviz's dot, or
 // Mermaid), optionally overlaid with one patient's evaluation.
-#include <spawn.h>
-#include <sys/wait.h>
-
+#include <algorithm>
 #include <cstdio>
-#include <cstring>
 
+#include "driver/Chart.h"
 #include "driver/Commands.h"
 #include "driver/Load.h"
-#include "graph/Graph.h"
-
-extern char** environ;
+#include "diag/Suggest.h"
 
 namespace pathway::driver {
-namespace {
-
-// Runs Graphviz's dot on `dot` text and returns the SVG, or nullopt.
-std::optional<std::string> renderSvg(const std::string& dot, std::string& error) {
-  TempDir temp;
-  if (!temp.ok()) {
-    error = "cannot create a temporary directory";
-    return std::nullopt;
-  }
-  std::string in = temp.path() + "/graph.dot";
-  std::string out = temp.path() + "/graph.svg";
-  if (!writeFileAtomically(in, dot, error)) return std::nullopt;
-  const char* argv[] = {"dot", "-Tsvg", in.c_str(), "-o", out.c_str(), nullptr};
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, "dot", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
-    error = "Graphviz 'dot' was not found; install the graphviz package or use --format dot";
-    return std::nullopt;
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    error = WIFEXITED(status) && WEXITSTATUS(status) == 127
-                ? "Graphviz 'dot' was not found; install the graphviz package or use --format dot"
-                : "Graphviz 'dot' failed to render the chart";
-    return std::nullopt;
-  }
-  return readWholeFile(out, error);
-}
-
-}  // namespace
 
 int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag) {
   if (!isPathwaySource(options.target)) {
@@ -58,19 +24,34 @@ int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag) {
   const ir::Program& program = *loaded->compilation->program;
   std::string error;
 
-  std::optional<graph::Overlay> overlay;
+  graph::Stages stages = stagesOf(*loaded->compilation);
+  graph::ChartOptions chart;
+  chart.stages = &stages;
+  graph::Overlay overlay;
   if (!options.input.empty()) {
     std::vector<double> values;
-    overlay.emplace();
-    if (!loaded->readPatient(options.input, values, overlay->known)) return kExitError;
-    overlay->nodes = ir::interpretNodes(program, values.data(), overlay->known.data());
+    if (!loaded->readPatient(options.input, values, overlay.known)) return kExitError;
+    overlay.nodes = ir::interpretNodes(program, values.data(), overlay.known.data());
+    chart.overlay = &overlay;
+  }
+  if (!options.focus.empty()) {
+    std::vector<std::string> names;
+    for (const ir::Recommendation& r : program.recommendations) names.push_back(r.name);
+    if (std::find(names.begin(), names.end(), options.focus) == names.end()) {
+      std::optional<std::string> near = diag::closest(options.focus, names);
+      std::string hint = near ? " (did you mean '" + *near + "'?)" : "";
+      std::fprintf(stderr, "pathwayc: error: --focus %s: the pathway has no recommendation of that name%s\n",
+                   options.focus.c_str(), hint.c_str());
+      return kExitUsage;
+    }
+    chart.focus = options.focus;
   }
 
   std::string out;
   if (options.format == "mermaid") {
-    out = graph::toMermaid(program, overlay);
+    out = graph::toMermaid(program, chart);
   } else {
-    out = graph::toDot(program, overlay);
+    out = graph::toDot(program, chart);
     if (options.format == "svg") {
       std::optional<std::string> svg = renderSvg(out, error);
       if (!svg) {

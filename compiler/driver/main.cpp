@@ -165,6 +165,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"svg", "dot", "mermaid"}));
   graphCmd->add_option("-o,--output", graphOptions.output, "Output file (default: standard output)");
   graphCmd->add_option("-i,--input", graphOptions.input, "Patient JSON to overlay on the chart");
+  graphCmd->add_option("--focus", graphOptions.focus,
+                       "A recommendation: draw only it and the definitions and findings its condition reads");
   addDiagnosticOptions(graphCmd, diag);
 
   ReviewOptions reviewOptions;

@@ -31,6 +31,13 @@ finding long_course { label "Long"; when weeks >= 6 weeks; cite S1.P1; }
 recommendation image { label "Image"; when severe and long_course and not extra; category imaging; urgency soon; rationale "R"; cite S1.P2; }
 )";
 
+// An id as dot writes it into SVG ('-' as "&#45;"), quoted.
+std::string svgId(const std::string& id) {
+  std::string out = "id=\"";
+  for (char c : id) out += c == '-' ? std::string("&#45;") : std::string(1, c);
+  return out + "\"";
+}
+
 class Review : public Cli {
  protected:
   // One of the two assignments of DIR/review-data.js
@@ -87,6 +94,18 @@ TEST_F(Review, WritesThePageAndItsData) {
       {"id":"01_first","title":"01: first","facts":{"weeks":7}},
       {"id":"02_second","title":"02: second","facts":{"pain":8,"quality":"sharp"}}])"));
   EXPECT_EQ(d["wasmBase64"].get<std::string>().size(), (wasm.size() + 2) / 3 * 4);
+  // The flowchart: the whole chart, and per recommendation only what its
+  // condition reads, as SVG elements (no prolog, no comments).
+  const std::string whole = d["flowchart"]["svg"];
+  EXPECT_EQ(whole.rfind("<svg", 0), 0u) << whole.substr(0, 80);
+  EXPECT_EQ(whole.find("<!--"), std::string::npos);
+  for (const char* id : {"pw-node-severe", "pw-node-long_course", "pw-node-image", "pw-edge-severe--image"}) {
+    EXPECT_NE(whole.find(svgId(id)), std::string::npos) << id;
+  }
+  EXPECT_NE(whole.find(">S1: is it severe?</text>"), std::string::npos);
+  ASSERT_EQ(d["flowchart"]["subgraphs"].size(), 1u);
+  const std::string focus = d["flowchart"]["subgraphs"]["image"];
+  EXPECT_NE(focus.find("what image reads"), std::string::npos);
   // The page's modules, each also written as a file.
   nlohmann::json modules = assigned(out, "PATHWAY_MODULES");
   ASSERT_TRUE(modules.contains("runtime/module.js"));
@@ -120,6 +139,26 @@ TEST_F(Review, ThePtPathwayWithItsSamplePatients) {
   for (const auto& g : d["groups"]) inputs += g["inputs"].size();
   EXPECT_EQ(inputs, 48u);
   EXPECT_EQ(d["stages"][0]["title"], "S0: is PT actually failing?");
+}
+
+TEST_F(Review, WithoutGraphvizThePageHasNoFlowchartAndSaysWhy) {
+  std::string pw = write("p.pw", kPathway);
+  std::string site = (dir_ / "site").string();
+  // dot is looked up on PATH; the shell runs pathwayc by its full path.
+  std::string command = "PATH=/nonexistent " PATHWAYC " review " + pw + " -o " + site + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  int status = ::pclose(pipe);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << output;
+  EXPECT_EQ(output,
+            "pathwayc: warning: the review page has no flowchart: Graphviz 'dot' was not found; install the graphviz "
+            "package\n");
+  EXPECT_FALSE(data(dir_ / "site").contains("flowchart"));
 }
 
 TEST_F(Review, CitedParagraphsMissingFromTheSourceTextAreWarnedAbout) {

@@ -24,7 +24,6 @@ graph::Stages stagesOf(const Compilation& compilation) {
 }
 
 std::optional<std::string> renderSvg(const std::string& dot, std::string& error) {
-  static const char* kNoDot = "Graphviz 'dot' was not found; install the graphviz package or use --format dot";
   TempDir temp;
   if (!temp.ok()) {
     error = "cannot create a temporary directory";
@@ -36,14 +35,14 @@ std::optional<std::string> renderSvg(const std::string& dot, std::string& error)
   const char* argv[] = {"dot", "-Tsvg", in.c_str(), "-o", out.c_str(), nullptr};
   pid_t pid = 0;
   if (posix_spawnp(&pid, "dot", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0) {
-    error = kNoDot;
+    error = kDotNotFound;
     return std::nullopt;
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    error = WIFEXITED(status) && WEXITSTATUS(status) == 127 ? kNoDot : "Graphviz 'dot' failed to render the chart";
+    error = WIFEXITED(status) && WEXITSTATUS(status) == 127 ? kDotNotFound : "Graphviz 'dot' failed to render the chart";
     return std::nullopt;
   }
   return readWholeFile(out, error);

@@ -16,8 +16,10 @@ namespace pathway::driver {
 // (ast/Outline.h) and the section of each declaration.
 graph::Stages stagesOf(const Compilation& compilation);
 
-// Runs Graphviz's dot on `dot` text and returns the SVG, or nullopt with
-// `error` set.
+inline constexpr const char* kDotNotFound = "Graphviz 'dot' was not found; install the graphviz package";
+
+// Runs Graphviz's dot (found on PATH) on `dot` text and returns the SVG, or
+// nullopt with `error` set (kDotNotFound when there is no dot).
 std::optional<std::string> renderSvg(const std::string& dot, std::string& error);
 
 }  // namespace pathway::driver

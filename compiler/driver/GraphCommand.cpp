@@ -55,6 +55,7 @@ int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag) {
     if (options.format == "svg") {
       std::optional<std::string> svg = renderSvg(out, error);
       if (!svg) {
+        if (error == kDotNotFound) error += " (--format dot and --format mermaid need no Graphviz)";
         std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
         return kExitError;
       }

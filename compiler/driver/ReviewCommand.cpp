@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "codegen/Codegen.h"
+#include "driver/Chart.h"
 #include "driver/Commands.h"
 #include "driver/Files.h"
 #include "driver/Load.h"
@@ -48,6 +49,52 @@ bool readPatients(const LoadedPathway& loaded, const std::string& dir, std::vect
     out.push_back({id, review::patientTitle(id), *text});
   }
   return true;
+}
+
+// An SVG document as an element for the page: no XML prolog, doctype or
+// comments (dot writes one per node and edge).
+std::string inlineSvg(const std::string& svg) {
+  std::string out;
+  size_t at = svg.find("<svg");
+  if (at == std::string::npos) at = 0;
+  while (at < svg.size()) {
+    size_t comment = svg.find("<!--", at);
+    if (comment == std::string::npos) break;
+    out.append(svg, at, comment - at);
+    size_t end = svg.find("-->", comment);
+    if (end == std::string::npos) return out;
+    at = end + 3;
+    if (at < svg.size() && svg[at] == '\n') ++at;
+  }
+  if (at < svg.size()) out.append(svg, at, std::string::npos);
+  return out;
+}
+
+// The flowchart: the whole pathway and, per recommendation, only what its
+// condition reads (pathwayc graph --focus), uncoloured: the page colours
+// them by the patient on screen. Without Graphviz the page has no chart,
+// and a warning says why.
+std::optional<review::Flowchart> flowchart(const Compilation& c) {
+  graph::Stages stages = stagesOf(c);
+  graph::ChartOptions chart;
+  chart.stages = &stages;
+  std::string error;
+  std::optional<std::string> whole = renderSvg(graph::toDot(*c.program, chart), error);
+  review::Flowchart out;
+  if (whole) {
+    out.svg = inlineSvg(*whole);
+    for (const ir::Recommendation& r : c.program->recommendations) {
+      chart.focus = r.name;
+      std::optional<std::string> focus = renderSvg(graph::toDot(*c.program, chart), error);
+      if (!focus) break;
+      out.focus[r.name] = inlineSvg(*focus);
+    }
+  }
+  if (!error.empty()) {
+    std::fprintf(stderr, "pathwayc: warning: the review page has no flowchart: %s\n", error.c_str());
+    return std::nullopt;
+  }
+  return out;
 }
 
 bool makeDirectories(const std::string& path) {
@@ -97,6 +144,7 @@ int reviewCommand(const ReviewOptions& options, const DiagnosticOptions& diag) {
   input.program = &*c.program;
   input.sourceText = sourceText;
   if (!patientsDir.empty() && !readPatients(*loaded, patientsDir, input.patients)) return kExitError;
+  input.flowchart = flowchart(c);
 
   if (!makeDirectories(options.output) || !makeDirectories(options.output + "/runtime")) return kExitError;
   std::string error;

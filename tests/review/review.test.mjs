@@ -213,3 +213,38 @@ test('save and load a patient as JSON round trip; a bad value is shown beside it
   assert.match(await page.textContent('#in-pain_now-error'), /14/);
   await page.close();
 });
+
+test('the flowchart: coloured by the patient on screen; "Why?" shows only what the condition reads; rows link to their fields', { skip }, async () => {
+  const page = await open();
+  await page.selectOption('#sample', '05_radicular_needs_mri_emg');
+  const cli = Object.fromEntries(cliResult(path.join(patientsDir, '05_radicular_needs_mri_emg.json')).recommendations.map((r) => [r.code, r]));
+  const classOf = (id) => page.$eval(`#flowchart [id="${id}"]`, (e) => ['fired', 'not-fired', 'undetermined'].find((s) => e.classList.contains(`pw-${s}`)) || null);
+  // The whole chart: every recommendation's box, coloured by its status.
+  const boxes = await page.$$eval('#flowchart [id^="pw-node-"]', (els) => els.map((e) => e.id.slice('pw-node-'.length)));
+  for (const code of Object.keys(cli)) assert.ok(boxes.includes(code), `${code} has a box`);
+  assert.equal(await classOf('pw-node-mri_lumbar'), cli.mri_lumbar.status === 'fire' ? 'fired' : 'not-fired');
+  assert.equal(await classOf('pw-node-neuro_deficit'), 'fired');
+  const stages = await page.$$eval('#flowchart g.cluster', (els) => els.length);
+  assert.ok(stages >= 4, `${stages} stages`);
+  await page.screenshot({ path: path.join(artefacts, 'flowchart-whole.png'), fullPage: true });
+  // Why? for MRI: its condition's boxes only, the arrows into it green.
+  await page.click('[data-code="mri_lumbar"] .why');
+  const focus = await page.$$eval('#flowchart [id^="pw-node-"]', (els) => els.map((e) => e.id.slice('pw-node-'.length)));
+  assert.ok(focus.includes('mri_lumbar') && focus.includes('workup_warranted'), focus.join(' '));
+  assert.ok(focus.length < boxes.length / 2, `${focus.length} of ${boxes.length} boxes`);
+  assert.ok(!focus.includes('ct_spine'), 'another recommendation is not drawn');
+  assert.equal(await classOf('pw-edge-workup_warranted--mri_lumbar'), 'fired');
+  assert.match(await page.textContent('#flow-mode'), /only the condition/);
+  assert.equal(await page.isVisible('#flow-all'), true);
+  await page.locator('#flowchart').screenshot({ path: path.join(artefacts, 'flowchart-mri_lumbar.png') });
+  // A row that reads an unknown input is marked, and its link goes to the field.
+  await page.selectOption('#in-mri_contraindicated', '');
+  const unknownRow = page.locator('#flowchart .pw-row-unknown a[href="#pw-in-mri_contraindicated"], #flowchart .pw-row-unknown a[*|href="#pw-in-mri_contraindicated"]').first();
+  await unknownRow.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'in-mri_contraindicated');
+  assert.equal(await classOf('pw-node-mri_lumbar'), 'undetermined');
+  await page.click('#flow-all');
+  assert.equal((await page.$$('#flowchart [id^="pw-node-"]')).length, boxes.length);
+  assert.deepEqual(page.pwErrors, []);
+  await page.close();
+});

@@ -178,6 +178,15 @@ function buildTools() {
   });
   $('print').addEventListener('click', () => window.print());
   $('flow-all').addEventListener('click', () => { drawFlowchart(null); });
+  // A chart row reading an input links to #pw-in-NAME: go to that field.
+  $('flowchart').addEventListener('click', (event) => {
+    const a = event.target.closest('a');
+    const href = a && (a.getAttribute('href') || a.getAttribute('xlink:href'));
+    if (!href || !href.startsWith('#pw-in-')) return;
+    event.preventDefault();
+    const f = fields.get(href.slice('#pw-in-'.length));
+    if (f) { f.root.scrollIntoView({ block: 'center' }); f.control.focus(); }
+  });
 }
 
 function loadError(message) {
@@ -415,6 +424,13 @@ function colourFlowchart() {
     states.set(name, s);
     g.classList.remove('pw-fired', 'pw-not-fired', 'pw-undetermined');
     if (s) g.classList.add(`pw-${s}`);
+  }
+  // Rows are ids a_pw-row-BOX-K around a link to their (first) input.
+  for (const g of box.querySelectorAll('[id^="a_pw-row-"]')) {
+    const a = g.querySelector('a');
+    const href = a && (a.getAttribute('href') || a.getAttribute('xlink:href'));
+    const f = href && href.startsWith('#pw-in-') ? fields.get(href.slice('#pw-in-'.length)) : undefined;
+    g.classList.toggle('pw-row-unknown', !!f && f.read() === undefined);
   }
   for (const g of box.querySelectorAll('[id^="pw-edge-"]')) {
     const [from] = g.id.slice('pw-edge-'.length).split('--');

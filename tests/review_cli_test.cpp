@@ -40,10 +40,11 @@ std::string svgId(const std::string& id) {
 
 class Review : public Cli {
  protected:
-  // One of the two assignments of DIR/review-data.js
-  // ("window.PATHWAY_REVIEW = {...};\nwindow.PATHWAY_MODULES = {...};\n").
-  nlohmann::json assigned(const std::filesystem::path& dir, const std::string& name) {
-    std::string text = slurp(dir / "review-data.js");
+  // One of the assignments of DIR/review-data.js ("window.PATHWAY_REVIEW =
+  // {...};\nwindow.PATHWAY_MODULES = {...};\n") or DIR/flowchart.js.
+  nlohmann::json assigned(const std::filesystem::path& dir, const std::string& name,
+                          const std::string& file = "review-data.js") {
+    std::string text = slurp(dir / file);
     const std::string prefix = "window." + name + " = ";
     size_t at = text.find(prefix);
     EXPECT_NE(at, std::string::npos);
@@ -96,15 +97,17 @@ TEST_F(Review, WritesThePageAndItsData) {
   EXPECT_EQ(d["wasmBase64"].get<std::string>().size(), (wasm.size() + 2) / 3 * 4);
   // The flowchart: the whole chart, and per recommendation only what its
   // condition reads, as SVG elements (no prolog, no comments).
-  const std::string whole = d["flowchart"]["svg"];
+  EXPECT_EQ(d["flowchartScript"], "flowchart.js");
+  nlohmann::json chart = assigned(out, "PATHWAY_FLOWCHART", "flowchart.js");
+  const std::string whole = chart["svg"];
   EXPECT_EQ(whole.rfind("<svg", 0), 0u) << whole.substr(0, 80);
   EXPECT_EQ(whole.find("<!--"), std::string::npos);
   for (const char* id : {"pw-node-severe", "pw-node-long_course", "pw-node-image", "pw-edge-severe--image"}) {
     EXPECT_NE(whole.find(svgId(id)), std::string::npos) << id;
   }
   EXPECT_NE(whole.find(">S1: is it severe?</text>"), std::string::npos);
-  ASSERT_EQ(d["flowchart"]["subgraphs"].size(), 1u);
-  const std::string focus = d["flowchart"]["subgraphs"]["image"];
+  ASSERT_EQ(chart["subgraphs"].size(), 1u);
+  const std::string focus = chart["subgraphs"]["image"];
   EXPECT_NE(focus.find("what image reads"), std::string::npos);
   // The page's modules, each also written as a file.
   nlohmann::json modules = assigned(out, "PATHWAY_MODULES");
@@ -158,7 +161,8 @@ TEST_F(Review, WithoutGraphvizThePageHasNoFlowchartAndSaysWhy) {
   EXPECT_EQ(output,
             "pathwayc: warning: the review page has no flowchart: Graphviz 'dot' was not found; install the graphviz "
             "package\n");
-  EXPECT_FALSE(data(dir_ / "site").contains("flowchart"));
+  EXPECT_FALSE(data(dir_ / "site").contains("flowchartScript"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "site" / "flowchart.js"));
 }
 
 TEST_F(Review, CitedParagraphsMissingFromTheSourceTextAreWarnedAbout) {

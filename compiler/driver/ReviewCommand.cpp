@@ -196,6 +196,19 @@ int reviewCommand(const ReviewOptions& options, const DiagnosticOptions& diag) {
     std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
     return kExitError;
   }
+  // The flowchart (1-2 MB of SVG for the PT pathway) is a script of its
+  // own, which the page loads after its first result.
+  std::string chartPath = options.output + "/" + review::kFlowchartScript;
+  if (input.flowchart) {
+    std::string chart = "window.PATHWAY_FLOWCHART = " + review::flowchartJson(*input.flowchart) + ";\n";
+    if (!writeFileAtomically(chartPath, chart, error)) {
+      std::fprintf(stderr, "pathwayc: error: %s\n", error.c_str());
+      return kExitError;
+    }
+  } else {
+    std::error_code ec;
+    fs::remove(chartPath, ec);  // a chart from an earlier run would not match this page
+  }
   return kExitOk;
 }
 

@@ -192,13 +192,16 @@ std::string reviewJson(const ReviewInput& input) {
     patients.push_back({{"id", p.id}, {"title", p.title}, {"facts", Json::parse(p.facts)}});
   }
   data["patients"] = std::move(patients);
-  if (input.flowchart) {
-    Json focus = Json::object();
-    for (auto& [code, svg] : input.flowchart->focus) focus[code] = svg;
-    data["flowchart"] = {{"svg", input.flowchart->svg}, {"subgraphs", std::move(focus)}};
-  }
+  if (input.flowchart) data["flowchartScript"] = kFlowchartScript;
   data["wasmBase64"] = base64(input.wasm);
   return data.dump(-1, ' ', false, Json::error_handler_t::strict);
+}
+
+std::string flowchartJson(const Flowchart& flowchart) {
+  Json focus = Json::object();
+  for (auto& [code, svg] : flowchart.focus) focus[code] = svg;
+  Json chart = {{"svg", flowchart.svg}, {"subgraphs", std::move(focus)}};
+  return chart.dump(-1, ' ', false, Json::error_handler_t::strict);
 }
 
 std::string modulesJson(std::span<const EmbeddedFile> files) {

@@ -47,8 +47,16 @@ struct ReviewInput {
 std::map<std::string, std::string> paragraphs(const std::string& markdown,
                                               const std::vector<std::string>& wanted);
 
-// The review data as JSON text (one object; docs/review.md).
+// The review data as JSON text (one object; docs/review.md). With a
+// flowchart, it names the script that holds it ("flowchartScript"), which
+// the page loads after its first result.
 std::string reviewJson(const ReviewInput& input);
+
+// The flowchart as JSON text: {"svg": whole chart, "subgraphs": {code: svg}}.
+std::string flowchartJson(const Flowchart& flowchart);
+
+// The file the page loads the flowchart from (DIR/flowchart.js).
+inline constexpr const char* kFlowchartScript = "flowchart.js";
 
 // A menu title from a sample patient's file name: "05_radicular_needs_mri"
 // -> "05: radicular needs mri".

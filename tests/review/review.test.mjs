@@ -216,6 +216,7 @@ test('save and load a patient as JSON round trip; a bad value is shown beside it
 
 test('the flowchart: coloured by the patient on screen; "Why?" shows only what the condition reads; rows link to their fields', { skip }, async () => {
   const page = await open();
+  await page.waitForSelector('body[data-flowchart="ready"]', { timeout: 15000 });
   await page.selectOption('#sample', '05_radicular_needs_mri_emg');
   const cli = Object.fromEntries(cliResult(path.join(patientsDir, '05_radicular_needs_mri_emg.json')).recommendations.map((r) => [r.code, r]));
   const classOf = (id) => page.$eval(`#flowchart [id="${id}"]`, (e) => ['fired', 'not-fired', 'undetermined'].find((s) => e.classList.contains(`pw-${s}`)) || null);

@@ -35,13 +35,38 @@ export async function start() {
   $('subtitle').textContent = `${data.pathway.name} ${data.pathway.version} · content hash ${data.pathway.contentHash}`;
   buildForm();
   buildTools();
-  drawFlowchart(null);
   update();
   performance.mark('pw-first-result');
   timings.loadToFirstResult = performance.measure('pw-load', 'pw-start', 'pw-first-result').duration;
   timings.sinceNavigation = performance.now();
   document.body.dataset.ready = 'true';
   window.pathwayReview = { evaluateTimes, engineApi: engine.api, patientObject };
+  loadFlowchart();
+}
+
+// The flowchart is a classic script of its own (flowchart.js, most of the
+// page's bytes), loaded after the first result; a "Why?" chosen before it
+// arrives is drawn when it does.
+let flowchart = null, flowFocus = null;
+function loadFlowchart() {
+  const box = $('flowchart');
+  if (!data.flowchartScript) {
+    box.replaceChildren(el('p', { class: 'hint', text: 'This build of the review page has no flowchart (Graphviz was not installed when it was built).' }));
+    document.body.dataset.flowchart = 'none';
+    return;
+  }
+  box.replaceChildren(el('p', { class: 'hint', text: 'Loading the flowchart…' }));
+  const script = el('script', { src: data.flowchartScript });
+  script.addEventListener('load', () => {
+    flowchart = window.PATHWAY_FLOWCHART || null;
+    drawFlowchart(flowFocus);
+    document.body.dataset.flowchart = flowchart ? 'ready' : 'none';
+  });
+  script.addEventListener('error', () => {
+    box.replaceChildren(el('p', { class: 'hint', text: `The flowchart (${data.flowchartScript}) could not be loaded.` }));
+    document.body.dataset.flowchart = 'none';
+  });
+  document.body.append(script);
 }
 
 // ---- the form ---------------------------------------------------------
@@ -386,11 +411,9 @@ function treeNode(n) {
 // ---- flowchart ---------------------------------------------------------
 function drawFlowchart(code) {
   const box = $('flowchart');
-  const fc = data.flowchart;
-  if (!fc || !fc.svg) {
-    box.replaceChildren(el('p', { class: 'hint', text: 'This build of the review page has no flowchart.' }));
-    return;
-  }
+  const fc = flowchart;
+  flowFocus = code;
+  if (!fc || !fc.svg) return;  // not loaded yet (or none: loadFlowchart says so)
   const svg = code && fc.subgraphs && fc.subgraphs[code] ? fc.subgraphs[code] : fc.svg;
   box.innerHTML = svg;
   $('flow-mode').textContent = code && fc.subgraphs && fc.subgraphs[code] ? `— only the condition of “${labelOf(code)}”` : '— the whole pathway';

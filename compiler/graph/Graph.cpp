@@ -334,6 +334,11 @@ const char* stateMark(State s) {
   }
 }
 
+// An empty column at the right of every box: viewers measure text a few
+// per cent wider than dot does (Chromium against Pango, same font), and
+// the gutter keeps the widest row inside the border.
+constexpr const char* kGutter = "<TD WIDTH=\"8\"></TD>";
+
 std::string rowLabel(const Model& m, const Box& box, size_t k) {
   const Row& row = box.rows[k];
   std::string text = htmlWrapped(row.text, 44);
@@ -343,15 +348,15 @@ std::string rowLabel(const Model& m, const Box& box, size_t k) {
     attrs += fmt::format(" HREF=\"#pw-in-{}\" TOOLTIP=\"{}\"", first.name,
                          html(first.description.empty() ? first.name : first.description));
   }
-  if (!m.options().overlay) return fmt::format("<TR><TD{}>{}</TD></TR>", attrs, text);
+  if (!m.options().overlay) return fmt::format("<TR><TD{}>{}</TD>{}</TR>", attrs, text, kGutter);
   State s = m.isBool(row.node) ? m.state(row.node) : State::None;
   std::string values;
   if (!m.isBool(row.node)) values = " = " + m.number(row.node);
   std::vector<std::string> shown;
   for (ir::NodeId in : row.inputs) shown.push_back(m.inputValue(in));
   if (!shown.empty()) values += "<BR ALIGN=\"LEFT\"/><I>" + html(fmt::format("{}", fmt::join(shown, ", "))) + "</I>";
-  return fmt::format("<TR><TD{}><FONT COLOR=\"{}\">{}{}{}</FONT></TD></TR>", attrs, stateText(s), stateMark(s), text,
-                     values);
+  return fmt::format("<TR><TD{}><FONT COLOR=\"{}\">{}{}{}</FONT></TD>{}</TR>", attrs, stateText(s), stateMark(s), text,
+                     values, kGutter);
 }
 
 std::string boxLabel(const Model& m, const Box& box) {
@@ -381,13 +386,13 @@ std::string boxLabel(const Model& m, const Box& box) {
       "<<TABLE BORDER=\"{}\" COLOR=\"{}\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\"{}\" "
       "STYLE=\"ROUNDED\">",
       width, border, m.options().overlay ? stateFill(s, base) : base);
-  out += fmt::format("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>", header);
+  out += fmt::format("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD>{}</TR>", header, kGutter);
   if (box.rowsShown) {
     for (size_t k = 0; k < box.rows.size(); ++k) out += rowLabel(m, box, k);
   }
   if (!box.supersededBy.empty()) {
-    out += fmt::format("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#b00020\">{}</FONT></TD></TR>",
-                       htmlWrapped(fmt::format("superseded by {}", fmt::join(box.supersededBy, ", ")), 44));
+    out += fmt::format("<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#b00020\">{}</FONT></TD>{}</TR>",
+                       htmlWrapped(fmt::format("superseded by {}", fmt::join(box.supersededBy, ", ")), 44), kGutter);
   }
   return out + "</TABLE>>";
 }
@@ -412,15 +417,21 @@ std::set<std::string> conditionSubgraph(const ir::Program& program, uint32_t rec
   return names;
 }
 
+// The chart's font: dot sizes every box by the text's width in this font,
+// so a viewer must draw the same one. DejaVu Sans is what Debian's
+// fontconfig gives for Helvetica and what Chromium then draws; named
+// outright, dot's measure and the browser's rendering agree.
+constexpr const char* kFont = "DejaVu Sans";
+
 std::string toDot(const ir::Program& p, const ChartOptions& options) {
   Model m(p, options);
   std::string out = fmt::format("digraph {} {{\n", quoted(p.meta.name));
   out += "  rankdir=LR;\n  nodesep=0.18;\n  ranksep=0.55;\n";
-  out += "  node [shape=plain, fontname=\"Helvetica\", fontsize=10];\n";
-  out += "  edge [fontname=\"Helvetica\", fontsize=8, color=\"#555555\", arrowsize=0.7];\n";
+  out += fmt::format("  node [shape=plain, fontname=\"{}\", fontsize=10];\n", kFont);
+  out += fmt::format("  edge [fontname=\"{}\", fontsize=8, color=\"#555555\", arrowsize=0.7];\n", kFont);
   std::string title = options.focus ? fmt::format("{} ({}): what {} reads", p.meta.title, p.meta.version, *options.focus)
                                     : fmt::format("{} ({})", p.meta.title, p.meta.version);
-  out += fmt::format("  labelloc=t;\n  fontname=\"Helvetica\";\n  label={};\n", quoted(title));
+  out += fmt::format("  labelloc=t;\n  fontname=\"{}\";\n  label={};\n", kFont, quoted(title));
 
   auto box = [&](const Box& b, const char* indent) {
     out += fmt::format("{}{} [id={}, label={}];\n", indent, b.dotId, quoted("pw-node-" + b.name), boxLabel(m, b));

@@ -238,6 +238,14 @@ test('the flowchart: coloured by the patient on screen; "Why?" shows only what t
   assert.match(await page.textContent('#flow-mode'), /only the condition/);
   assert.equal(await page.isVisible('#flow-all'), true);
   await page.locator('#flowchart').screenshot({ path: path.join(artefacts, 'flowchart-mri_lumbar.png') });
+  // Actual size: dot's width, scrolled in its box; and back.
+  const fitted = await page.$eval('#flowchart svg', (e) => e.getBoundingClientRect().width);
+  await page.click('#flow-zoom');
+  assert.equal(await page.getAttribute('#flow-zoom', 'aria-pressed'), 'true');
+  const actual = await page.$eval('#flowchart svg', (e) => e.getBoundingClientRect().width);
+  assert.ok(actual > fitted * 1.3, `actual size ${actual} px, fitted ${fitted} px`);
+  await page.click('#flow-zoom');
+  assert.equal(Math.round(await page.$eval('#flowchart svg', (e) => e.getBoundingClientRect().width)), Math.round(fitted));
   // A row that reads an unknown input is marked, and its link goes to the field.
   await page.selectOption('#in-mri_contraindicated', '');
   const unknownRow = page.locator('#flowchart .pw-row-unknown a[href="#pw-in-mri_contraindicated"], #flowchart .pw-row-unknown a[*|href="#pw-in-mri_contraindicated"]').first();

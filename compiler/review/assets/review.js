@@ -203,6 +203,11 @@ function buildTools() {
   });
   $('print').addEventListener('click', () => window.print());
   $('flow-all').addEventListener('click', () => { drawFlowchart(null); });
+  $('flow-zoom').addEventListener('click', () => {
+    const b = $('flow-zoom');
+    b.setAttribute('aria-pressed', String(b.getAttribute('aria-pressed') !== 'true'));
+    zoomFlowchart();
+  });
   // A chart row reading an input links to #pw-in-NAME: go to that field.
   $('flowchart').addEventListener('click', (event) => {
     const a = event.target.closest('a');
@@ -419,8 +424,23 @@ function drawFlowchart(code) {
   $('flow-mode').textContent = code && fc.subgraphs && fc.subgraphs[code] ? `— only the condition of “${labelOf(code)}”` : '— the whole pathway';
   $('flow-all').hidden = !(code && fc.subgraphs && fc.subgraphs[code]);
   const s = box.querySelector('svg');
-  if (s) { s.setAttribute('role', 'img'); s.setAttribute('aria-label', 'flowchart of the pathway, coloured by this patient\'s values'); s.removeAttribute('width'); s.removeAttribute('height'); }
+  if (s) {
+    s.setAttribute('role', 'img');
+    s.setAttribute('aria-label', 'flowchart of the pathway, coloured by this patient\'s values');
+    // Fitted to the column by default; "Actual size" gives dot's size, scrolled in its box.
+    s.dataset.width = s.getAttribute('width') || '';
+    s.removeAttribute('width'); s.removeAttribute('height');
+    zoomFlowchart();
+  }
   colourFlowchart();
+}
+
+function zoomFlowchart() {
+  const actual = $('flow-zoom').getAttribute('aria-pressed') === 'true';
+  $('flow-zoom').textContent = actual ? 'Fit to width' : 'Actual size';
+  $('flowchart').classList.toggle('actual', actual);
+  const s = $('flowchart').querySelector('svg');
+  if (s) s.style.width = actual && s.dataset.width ? s.dataset.width : '';
 }
 
 function nodeState(name) {

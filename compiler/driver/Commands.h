@@ -110,7 +110,8 @@ struct ServeOptions {
   std::vector<std::string> libraries;  // LIB.so or FILE.pw, one service each
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (printed)
-  unsigned threads = 0;  // 0: the number of cores
+  unsigned threads = 0;  // requests computed at once; 0: the number of cores
+  unsigned maxConnections = 128;  // connections served at once
   size_t maxBodyBytes = 8u << 20;
   std::string auditLog;
   uint64_t auditMaxBytes = 64u << 20;

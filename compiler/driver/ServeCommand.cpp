@@ -73,6 +73,7 @@ int serveCommand(const ServeOptions& options, const DiagnosticOptions& diag) {
   service.host = options.host;
   service.port = options.port;
   service.threads = options.threads;
+  service.maxConnections = options.maxConnections;
   service.maxBodyBytes = options.maxBodyBytes;
   service.auditLog = options.auditLog;
   service.auditMaxBytes = options.auditMaxBytes;

@@ -111,8 +111,12 @@ int run(int argc, char** argv) {
   serveCmd->add_option("--host", serveOptions.host, "Address to listen on (default 127.0.0.1: this machine only)");
   serveCmd->add_option("--port", serveOptions.port, "Port (default 8080; 0: any free port, printed)")
       ->check(CLI::Range(0, 65535));
-  serveCmd->add_option("--threads", serveOptions.threads, "Worker threads (default: the number of cores)")
+  serveCmd->add_option("--threads", serveOptions.threads,
+                       "Requests computed at once (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
+  serveCmd->add_option("--max-connections", serveOptions.maxConnections,
+                       "Connections served at once, one thread each (default 128; more wait to be accepted)")
+      ->check(CLI::Range(1u, 4096u));
   serveCmd->add_option("--max-body", serveOptions.maxBodyBytes, "Largest request body in bytes (default 8 MiB)")
       ->check(CLI::Range(size_t{1024}, size_t{1} << 30));
   serveCmd->add_option("--audit-log", serveOptions.auditLog, "Append one JSON line per request and feedback here");

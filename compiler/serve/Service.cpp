@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <semaphore>
 #include <stdexcept>
 #include <thread>
 
@@ -64,6 +65,22 @@ const Json& requireMember(const Json& object, const char* key, Json::value_t typ
 }
 
 
+// The requests computed at once (parsing, evaluation, cards): at most
+// --threads, one per core by default; a connection thread waits here.
+using ComputeSlots = std::counting_semaphore<1024>;
+struct ComputeSlot {
+  explicit ComputeSlot(ComputeSlots& slots) : slots(slots) { slots.acquire(); }
+  ~ComputeSlot() { slots.release(); }
+  ComputeSlot(const ComputeSlot&) = delete;
+  ComputeSlot& operator=(const ComputeSlot&) = delete;
+  ComputeSlots& slots;
+};
+
+unsigned computeThreads(const ServiceOptions& options) {
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  return std::min(n, 1024u);
+}
+
 }  // namespace
 
 std::unique_ptr<httplib::Server> makeServer(const ServiceOptions& options) {
@@ -96,6 +113,7 @@ struct Service::Impl {
   std::unique_ptr<httplib::Server> serverPtr;  // an SSLServer with --tls-cert
   httplib::Server& server;
   std::unique_ptr<JwtVerifier> jwt;
+  ComputeSlots compute{computeThreads(options)};
   int port = -1;
 
   static std::shared_ptr<const Catalog> makeCatalog(const std::vector<std::shared_ptr<const Library>>& libraries) {
@@ -164,8 +182,14 @@ struct Service::Impl {
   }
 
   void routes() {
-    const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // cpp-httplib serves a connection on one pool thread for as long as it
+    // is kept alive, so the pool is sized to the connections served at once
+    // (--max-connections): a pool of one thread per core would serve two
+    // keep-alive clients and leave every other one waiting, and a slow
+    // client would hold a core. The work itself is bounded separately by
+    // `compute` (--threads, one per core).
+    const unsigned connections = std::max(1u, options.maxConnections);
+    server.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
     server.set_payload_max_length(options.maxBodyBytes);
     // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second
     // server share a port in use and silently take half its requests.
@@ -248,6 +272,7 @@ struct Service::Impl {
       authenticate(req);  // before the lookup: an unauthenticated caller learns nothing
       std::string served;
       auto entry = serviceFor(req.matches[1], &served);
+      ComputeSlot slot(compute);
       hook(req, res, *entry, served);
     });
     server.Post(R"(/cds-services/([^/]+)/feedback)", [this](const httplib::Request& req, httplib::Response& res) {

@@ -18,7 +18,8 @@ struct ServiceOptions {
   int port = 8080;                       // 0: any free port
   size_t maxBodyBytes = 8u << 20;        // larger requests get 413
   int maxJsonDepth = 64;                 // deeper documents get 400
-  unsigned threads = 0;                  // 0: the number of cores
+  unsigned threads = 0;                  // requests computed at once; 0: the number of cores
+  unsigned maxConnections = 128;         // connections served at once (one thread each); more wait
   int readTimeoutSeconds = 5;            // per read of a request (a stalled client is dropped)
   int writeTimeoutSeconds = 5;
   std::string auditLog;                  // JSON lines; empty: none

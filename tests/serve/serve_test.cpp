@@ -808,6 +808,62 @@ TEST_F(Serve, ASlowClientDoesNotBlockOthers) {
   slow.join();
 }
 
+// cpp-httplib serves a connection on one pool thread for as long as it is
+// kept alive: with the pool sized to the cores, a third keep-alive client
+// waited for one of the first two to hang up, and as many slow clients as
+// cores stalled the service. Connections have threads of their own
+// (--max-connections); --threads bounds only the work.
+TEST_F(Serve, KeepAliveAndSlowClientsBeyondTheComputeThreadsAreAllServed) {
+  start({"--threads", "1", "--max-connections", "16"});
+  std::atomic<bool> done{false};
+  std::vector<std::thread> slow;
+  // The slow clients stop, and are joined, however the test ends.
+  struct Stop {
+    std::atomic<bool>& done;
+    std::vector<std::thread>& threads;
+    ~Stop() {
+      done = true;
+      for (std::thread& t : threads) t.join();
+    }
+  } stop{done, slow};
+  for (int s = 0; s < 4; ++s) {
+    slow.emplace_back([&] {
+      int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+      sockaddr_in addr{};
+      addr.sin_family = AF_INET;
+      addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+      addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        const std::string request = "POST /cds-services/pt_failure HTTP/1.1\r\nHost: x\r\n";
+        for (size_t i = 0; i < request.size() && !done; ++i) {
+          ::send(fd, &request[i], 1, MSG_NOSIGNAL);
+          for (int t = 0; t < 10 && !done; ++t) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+      }
+      ::close(fd);
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Six keep-alive clients, taking turns request by request: each turn
+  // needs every one of them served while the others stay connected.
+  const std::string body = hookRequest(samplePath("05_radicular_needs_mri_emg.json")).dump();
+  std::vector<std::unique_ptr<httplib::Client>> clients;
+  for (int c = 0; c < 6; ++c) {
+    clients.push_back(std::make_unique<httplib::Client>("127.0.0.1", server_->port()));
+    clients.back()->set_keep_alive(true);
+    clients.back()->set_read_timeout(3, 0);  // below the server's 5 s keep-alive
+  }
+  auto started = std::chrono::steady_clock::now();
+  for (int turn = 0; turn < 3; ++turn) {
+    for (auto& client : clients) {
+      auto res = client->Post("/cds-services/pt_failure", body, "application/json");
+      ASSERT_TRUE(res) << "turn " << turn << ": " << httplib::to_string(res.error());
+      EXPECT_EQ(res->status, 200);
+    }
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
 TEST_F(Serve, ServesHttpsWithACertificate) {
   const std::string key = (dir_ / "key.pem").string(), cert = (dir_ / "cert.pem").string();
   const std::string make = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1"

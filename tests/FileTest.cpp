@@ -106,7 +106,7 @@ FileTestResult runFileTest(const std::string& relative) {
     graph::Stages stages = driver::stagesOf(*c);
     graph::ChartOptions chart;
     chart.stages = &stages;
-    result.stdoutText = graph::toDot(*c->program, chart);
+    result.stdoutText = graph::dotChart(*c->program, chart);
   }
   if (c->ok() && mode == "fmt") result.stdoutText = format::formatFile(c->ast, *c->source);
   if (c->ok() && mode == "verify") {

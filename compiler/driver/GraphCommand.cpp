@@ -49,9 +49,9 @@ int graphCommand(const GraphOptions& options, const DiagnosticOptions& diag) {
 
   std::string out;
   if (options.format == "mermaid") {
-    out = graph::toMermaid(program, chart);
+    out = graph::mermaidChart(program, chart);
   } else {
-    out = graph::toDot(program, chart);
+    out = graph::dotChart(program, chart);
     if (options.format == "svg") {
       std::optional<std::string> svg = renderSvg(out, error);
       if (!svg) {

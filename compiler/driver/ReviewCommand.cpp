@@ -79,13 +79,13 @@ std::optional<review::Flowchart> flowchart(const Compilation& c) {
   graph::ChartOptions chart;
   chart.stages = &stages;
   std::string error;
-  std::optional<std::string> whole = renderSvg(graph::toDot(*c.program, chart), error);
+  std::optional<std::string> whole = renderSvg(graph::dotChart(*c.program, chart), error);
   review::Flowchart out;
   if (whole) {
     out.svg = inlineSvg(*whole);
     for (const ir::Recommendation& r : c.program->recommendations) {
       chart.focus = r.name;
-      std::optional<std::string> focus = renderSvg(graph::toDot(*c.program, chart), error);
+      std::optional<std::string> focus = renderSvg(graph::dotChart(*c.program, chart), error);
       if (!focus) break;
       out.focus[r.name] = inlineSvg(*focus);
     }

@@ -423,7 +423,7 @@ std::set<std::string> conditionSubgraph(const ir::Program& program, uint32_t rec
 // outright, dot's measure and the browser's rendering agree.
 constexpr const char* kFont = "DejaVu Sans";
 
-std::string toDot(const ir::Program& p, const ChartOptions& options) {
+std::string dotChart(const ir::Program& p, const ChartOptions& options) {
   Model m(p, options);
   std::string out = fmt::format("digraph {} {{\n", quoted(p.meta.name));
   out += "  rankdir=LR;\n  nodesep=0.18;\n  ranksep=0.55;\n";
@@ -472,7 +472,7 @@ std::string toDot(const ir::Program& p, const ChartOptions& options) {
   return out;
 }
 
-std::string toMermaid(const ir::Program& p, const ChartOptions& options) {
+std::string mermaidChart(const ir::Program& p, const ChartOptions& options) {
   Model m(p, options);
   auto text = [](const std::string& s) {
     std::string out;

@@ -47,8 +47,8 @@ struct ChartOptions {
   std::optional<std::string> focus;
 };
 
-std::string toDot(const ir::Program& program, const ChartOptions& options = {});
-std::string toMermaid(const ir::Program& program, const ChartOptions& options = {});
+std::string dotChart(const ir::Program& program, const ChartOptions& options = {});
+std::string mermaidChart(const ir::Program& program, const ChartOptions& options = {});
 
 // The definitions and findings a recommendation's condition reads, directly
 // or through others (by name), and the recommendation itself.
